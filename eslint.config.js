@@ -1,0 +1,19 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // stdout is the MCP channel: server code must never print to it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/demo/**', 'src/emulator/cli.ts', 'src/cli/help.ts'],
+    rules: { 'no-console': ['error', { allow: ['error'] }] },
+  },
+);
