@@ -1,0 +1,118 @@
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { FileRefusal } from './refusal.js';
+import { LABEL, MIME, SNIFF_BYTES, sniffImageType, type ImageType } from './sniff.js';
+
+export interface ImageRule {
+  /** Who the file is for, in messages: "Shopee accepts …". */
+  platform: string;
+  accept: readonly ImageType[];
+  maxBytes: number;
+}
+
+/** A validated image, held open: what is streamed is exactly the `size` bytes that were checked. */
+export interface OpenedImage {
+  path: string;
+  fileName: string;
+  size: number;
+  type: ImageType;
+  mime: string;
+  /** A fresh stream of bytes 0…size-1 from the open descriptor; call once per attempt. */
+  stream(): Readable;
+  close(): Promise<void>;
+}
+
+// O_NONBLOCK: opening a FIFO for reading must not wait for a writer. O_NOFOLLOW: the path was already
+// resolved, so a link appearing in its place afterwards is an attack, not a file.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+export const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
+
+function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): ImageType {
+  if (!stats.isFile()) throw new FileRefusal(given, `is ${kindOf(stats)}, not an image file. Give the path of a file.`);
+  if (stats.size > rule.maxBytes) {
+    throw new FileRefusal(
+      given,
+      `is ${formatBytes(stats.size)}; ${rule.platform} accepts at most ${formatBytes(rule.maxBytes)} ` +
+        `(${rule.maxBytes / 1024 / 1024} MB) per image. Resize or recompress it first.`,
+    );
+  }
+  const accepted = rule.accept.map((type) => LABEL[type]).join(', ');
+  if (stats.size === 0) throw new FileRefusal(given, `is empty. ${rule.platform} accepts ${accepted} images.`);
+  const type = sniffImageType(head);
+  if (type === undefined) {
+    throw new FileRefusal(
+      given,
+      `is not a ${accepted} image (its first bytes say so, whatever its name). Export it as ${accepted}.`,
+    );
+  }
+  if (!rule.accept.includes(type)) {
+    throw new FileRefusal(
+      given,
+      `is a ${LABEL[type]} image; ${rule.platform} accepts only ${accepted}. Convert it first.`,
+    );
+  }
+  return type;
+}
+
+/** Fails the stream if the file ends before the validated length: a file truncated mid-upload. */
+function exactly(size: number, given: string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(seen === size ? null : new FileRefusal(given, `changed while it was being uploaded; try again.`));
+    },
+  });
+}
+
+/**
+ * Opens a resolved path and validates it from the descriptor (fstat for kind and size, the first bytes
+ * for type), so nothing swapped in between the check and the read can change what is sent.
+ */
+export async function openImage(given: string, realPath: string, rule: ImageRule): Promise<OpenedImage> {
+  let handle: FileHandle;
+  try {
+    handle = await open(realPath, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ELOOP' ? 'was replaced by a link while being opened' : `cannot be opened (${code})`;
+    throw new FileRefusal(given, `${why}. Check the file and its permissions.`);
+  }
+  try {
+    const stats = await handle.stat();
+    const head = new Uint8Array(SNIFF_BYTES);
+    // Only regular files are read: a device or FIFO is refused from fstat without touching its contents.
+    if (stats.isFile()) await handle.read(head, 0, SNIFF_BYTES, 0);
+    const type = check(given, stats, head, rule);
+    const size = stats.size;
+    return {
+      path: given,
+      fileName: basename(realPath),
+      size,
+      type,
+      mime: MIME[type],
+      stream: () =>
+        handle
+          .createReadStream({ start: 0, end: size - 1, autoClose: false, highWaterMark: 256 * 1024 })
+          .pipe(exactly(size, given)),
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
