@@ -1,0 +1,48 @@
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import type { OpenedImage } from '../files/index.js';
+
+export type Part = { name: string; value: string } | { name: string; file: OpenedImage };
+
+export interface MultipartBody {
+  contentType: string;
+  length: number;
+  stream: Readable;
+}
+
+/**
+ * Builds a multipart/form-data body from open files with known lengths, so Content-Length is exact
+ * and the bytes stream from disk. Build a new one per attempt: a stream is consumed once.
+ * form-data is loaded on first use to keep server start-up lean.
+ */
+export async function buildMultipart(parts: readonly Part[], onBytes?: (sent: number, total: number) => void): Promise<MultipartBody> {
+  const { default: FormData } = await import('form-data');
+  const form = new FormData();
+  for (const part of parts) {
+    if ('file' in part) {
+      form.append(part.name, part.file.stream(), {
+        filename: part.file.fileName,
+        contentType: part.file.mime,
+        knownLength: part.file.size,
+      });
+    } else {
+      form.append(part.name, part.value);
+    }
+  }
+  const length = form.getLengthSync();
+  const contentType = form.getHeaders()['content-type'] as string;
+
+  // form-data is an old-style stream; undici wants a modern Readable, and progress wants a byte count.
+  let sent = 0;
+  const counter = onBytes
+    ? new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          sent += chunk.length;
+          onBytes(sent, length);
+          done(null, chunk);
+        },
+      })
+    : new PassThrough();
+  form.on('error', (error: Error) => counter.destroy(error));
+  form.pipe(counter);
+  return { contentType, length, stream: counter };
+}
