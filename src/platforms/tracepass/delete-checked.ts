@@ -1,0 +1,64 @@
+import { UpstreamError } from '../../http/errors.js';
+import type { TracePassClient } from './client.js';
+
+export interface DeleteOutcome {
+  deleted_url?: string;
+  image_urls: string[];
+}
+
+function count(list: readonly string[], url: string): number {
+  return list.filter((u) => u === url).length;
+}
+
+/**
+ * Deletes one image by index. The product is read first, so the index is checked and the URL it points
+ * at is known (and compared with `expectedUrl` when given). A DELETE is never resent: indices shift, so a
+ * second DELETE could remove a different image. After an ambiguous failure the product is read again to
+ * report what happened.
+ */
+export async function deleteImageChecked(
+  client: TracePassClient,
+  productId: string,
+  index: number,
+  { expectedUrl, signal }: { expectedUrl?: string; signal?: AbortSignal } = {},
+): Promise<DeleteOutcome> {
+  const before = await client.getProduct(productId, signal);
+  const target = before.imageUrls[index];
+  if (target === undefined) {
+    const range = before.imageUrls.length === 0 ? 'it has no images' : `valid indices are 0–${before.imageUrls.length - 1}`;
+    throw new Error(
+      `Product ${productId} has ${before.imageUrls.length} images, so there is no image at index ${index} (${range}). Nothing was deleted.`,
+    );
+  }
+  if (expectedUrl !== undefined && target !== expectedUrl) {
+    const where = before.imageUrls.indexOf(expectedUrl);
+    throw new Error(
+      `Image ${index} of product ${productId} is ${target}, not the expected_url. Nothing was deleted. ` +
+        (where >= 0
+          ? `The expected image is now at index ${where}: call again with index ${where}.`
+          : 'The expected image is no longer on the product.'),
+    );
+  }
+
+  try {
+    const { imageUrls } = await client.deleteImage(productId, index, signal);
+    return { deleted_url: target, image_urls: imageUrls ?? (await client.getProduct(productId, signal)).imageUrls };
+  } catch (error) {
+    if (!(error instanceof UpstreamError) || !(error.outcomeUnknown || error.kind === 'cancelled')) throw error;
+    const after = await client.getProduct(productId).catch(() => undefined);
+    if (after && count(after.imageUrls, target) < count(before.imageUrls, target)) {
+      return { deleted_url: target, image_urls: after.imageUrls };
+    }
+    const state = after
+      ? `The image is still on the product (now ${after.imageUrls.length} images)`
+      : 'The product could not be read afterwards';
+    throw new UpstreamError({
+      platform: 'TracePass',
+      kind: error.kind,
+      status: error.status,
+      message:
+        `${error.message} ${state}; the DELETE was not resent because indices shift. ` +
+        `Read the product, then call tracepass_delete_image with expected_url to retry safely.`,
+    });
+  }
+}
