@@ -1,0 +1,36 @@
+import { secretsOf, type Config } from '../config.js';
+import { AllowedRoots, createFileAccess } from '../files/index.js';
+import { createTransport } from '../http/transport.js';
+import { createLogger, isLevel, stderrSink, type LogSink } from '../logging.js';
+import { createShopeeClient } from '../platforms/shopee/client.js';
+import { createTracePassClient } from '../platforms/tracepass/client.js';
+import { NotConfigured } from '../tools/deps.js';
+import type { ServerDeps } from './create-server.js';
+import type { Dispatcher } from 'undici';
+
+export interface WiringOptions {
+  config: Config;
+  roots: readonly string[];
+  /** Extra log sinks (tests collect lines here). stderr gets `LOG_LEVEL` and up, `warning` by default. */
+  sinks?: LogSink[];
+  dispatcher?: Dispatcher;
+  now?: () => number;
+}
+
+/** Builds the real dependencies from the configuration: the only place the parts are wired together. */
+export function wireDeps({ config, roots, sinks = [], dispatcher, now }: WiringOptions): ServerDeps {
+  const threshold = isLevel(config.logLevel) ? config.logLevel : 'warning';
+  const logger = createLogger(secretsOf(config), [stderrSink(threshold), ...sinks]);
+  const transport = createTransport({ ...config.http, dispatcher, logger });
+  return {
+    files: createFileAccess(new AllowedRoots(roots)),
+    shopee: config.shopee.ok
+      ? createShopeeClient({ config: config.shopee.value, transport, logger, now })
+      : new NotConfigured(config.shopee.problem),
+    tracepass: config.tracepass.ok
+      ? createTracePassClient({ config: config.tracepass.value, transport, logger, now })
+      : new NotConfigured(config.tracepass.problem),
+    logger,
+    addLogSink: (sink) => logger.add(sink),
+  };
+}

@@ -1,0 +1,10 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** A tool answer: the structured result, a short text summary for the model, and whether it failed. */
+export function toolResult(structured: object, summary: string, isError = false): CallToolResult {
+  return {
+    content: [{ type: 'text', text: summary }],
+    structuredContent: { ...structured },
+    ...(isError ? { isError: true } : {}),
+  };
+}
