@@ -39,7 +39,8 @@ function kindOf(stats: Stats): string {
 export const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
 function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): ImageType {
-  if (!stats.isFile()) throw new FileRefusal(given, `is ${kindOf(stats)}, not an image file. Give the path of a file.`);
+  if (!stats.isFile())
+    throw new FileRefusal(given, `is ${kindOf(stats)}, not an image file. Give the path of a file.`);
   if (stats.size > rule.maxBytes) {
     throw new FileRefusal(
       given,
@@ -47,8 +48,11 @@ function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): 
         `(${rule.maxBytes / 1024 / 1024} MB) per image. Resize or recompress it first.`,
     );
   }
-  const accepted = rule.accept.map((type) => LABEL[type]).join(', ');
-  if (stats.size === 0) throw new FileRefusal(given, `is empty. ${rule.platform} accepts ${accepted} images.`);
+  const labels = rule.accept.map((type) => LABEL[type]);
+  const accepted =
+    labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels.join('');
+  if (stats.size === 0)
+    throw new FileRefusal(given, `is empty. ${rule.platform} accepts ${accepted} images.`);
   const type = sniffImageType(head);
   if (type === undefined) {
     throw new FileRefusal(

@@ -16,9 +16,10 @@ export interface Workspace {
   /** A sibling whose name starts with the root's: `/x/root-evil` next to `/x/root`. */
   rootEvil: string;
   file(name: string, bytes: Buffer | string, where?: string): string;
-  png(name: string, size?: number): string;
-  jpeg(name: string, size?: number): string;
-  webp(name: string, size?: number): string;
+  /** A real image of that type, padded to `size` bytes when given, in `where` (the root by default). */
+  png(name: string, size?: number, where?: string): string;
+  jpeg(name: string, size?: number, where?: string): string;
+  webp(name: string, size?: number, where?: string): string;
   fifo(name: string): string;
   cleanup(): void;
 }
@@ -34,7 +35,8 @@ export function makeWorkspace(): Workspace {
     writeFileSync(path, bytes);
     return path;
   };
-  const sized = (image: Buffer) => (name: string, size?: number) => file(name, size === undefined ? image : padTo(image, size));
+  const sized = (image: Buffer) => (name: string, size?: number, where?: string) =>
+    file(name, size === undefined ? image : padTo(image, size), where);
   return {
     base,
     root,

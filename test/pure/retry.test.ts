@@ -10,8 +10,10 @@ const failure = (kind: UpstreamError['kind'], status?: number) =>
 describe('retry table', () => {
   it('retries Shopee transient failures and never its permanent ones', () => {
     const p = RETRY_POLICIES.shopee;
-    for (const code of ['error_server', 'error_network', 'error_rate_limit']) expect(isRetryable(p, shopeeError(code))).toBe(true);
-    for (const code of ['error_sign', 'error_param', 'error_auth', 'error_limit']) expect(isRetryable(p, shopeeError(code, 403))).toBe(false);
+    for (const code of ['error_server', 'error_network', 'error_rate_limit'])
+      expect(isRetryable(p, shopeeError(code))).toBe(true);
+    for (const code of ['error_sign', 'error_param', 'error_auth', 'error_limit'])
+      expect(isRetryable(p, shopeeError(code, 403))).toBe(false);
     expect(isRetryable(p, failure('network'))).toBe(true);
     expect(isRetryable(p, failure('timeout'))).toBe(true);
     expect(isRetryable(p, failure('http', 502))).toBe(true);
@@ -40,10 +42,14 @@ describe('retry table', () => {
     const seen: number[] = [];
     let calls = 0;
     await expect(
-      withRetries(fast, async () => {
-        calls++;
-        throw shopeeError('error_server', 500);
-      }, { onRetry: (n) => seen.push(n) }),
+      withRetries(
+        fast,
+        async () => {
+          calls++;
+          throw shopeeError('error_server', 500);
+        },
+        { onRetry: (n) => seen.push(n) },
+      ),
     ).rejects.toThrow('error_server');
     expect(calls).toBe(3);
     expect(seen).toEqual([2, 3]);
@@ -54,13 +60,21 @@ describe('retry table', () => {
 
 describe('redact', () => {
   it('removes secrets, signatures, tokens and bearer values', () => {
-    const text = 'key=supersecret url=/x?partner_id=1&sign=abcdef0123&access_token=tok_1 Authorization: Bearer tp_live_1';
+    const text =
+      'key=supersecret url=/x?partner_id=1&sign=abcdef0123&access_token=tok_1 Authorization: Bearer tp_live_1';
     const clean = redact(text, ['supersecret']);
-    expect(clean).toBe('key=[redacted] url=/x?partner_id=1&sign=[redacted]&access_token=[redacted] Authorization: Bearer [redacted]');
+    expect(clean).toBe(
+      'key=[redacted] url=/x?partner_id=1&sign=[redacted]&access_token=[redacted] Authorization: Bearer [redacted]',
+    );
   });
 
   it('is applied where UpstreamError is built', () => {
-    const error = new UpstreamError({ platform: 'TracePass', kind: 'http', message: 'bad key tp_secret_value', secrets: ['tp_secret_value'] });
+    const error = new UpstreamError({
+      platform: 'TracePass',
+      kind: 'http',
+      message: 'bad key tp_secret_value',
+      secrets: ['tp_secret_value'],
+    });
     expect(error.message).toBe('bad key [redacted]');
   });
 });

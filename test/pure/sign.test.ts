@@ -3,7 +3,12 @@ import { signShopee, signatureBase } from '../../src/platforms/shopee/sign.js';
 
 // Known-answer vectors computed outside this project (issue #2).
 const key = '4e6a6f7a4f4d4e4e5a6b4d7a5a574e6a';
-const common = { partnerId: 2001887, path: '/api/v2/media_space/upload_image', timestamp: 1655714431, partnerKey: key };
+const common = {
+  partnerId: 2001887,
+  path: '/api/v2/media_space/upload_image',
+  timestamp: 1655714431,
+  partnerKey: key,
+};
 
 describe('signShopee', () => {
   it('signs partner_id + path + timestamp for public calls', () => {
@@ -13,8 +18,12 @@ describe('signShopee', () => {
 
   it('appends access_token and shop_id for Shop API calls', () => {
     const shop = { accessToken: 'tok_abc123', shopId: 14701711 };
-    expect(signatureBase({ ...common, shop })).toBe('2001887/api/v2/media_space/upload_image1655714431tok_abc12314701711');
-    expect(signShopee({ ...common, shop })).toBe('d13bd879a324689c2119cb1458cc41ca6e1fa150c4a280a476074321b374d710');
+    expect(signatureBase({ ...common, shop })).toBe(
+      '2001887/api/v2/media_space/upload_image1655714431tok_abc12314701711',
+    );
+    expect(signShopee({ ...common, shop })).toBe(
+      'd13bd879a324689c2119cb1458cc41ca6e1fa150c4a280a476074321b374d710',
+    );
   });
 
   it('changes with every input (a signature that ignored one would still pass the vectors)', () => {

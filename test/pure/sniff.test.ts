@@ -19,6 +19,7 @@ describe('sniffImageType', () => {
     expect(sniffImageType(Buffer.from('RIFF\x10\x00\x00\x00WAVE', 'latin1'))).toBeUndefined();
     expect(sniffImageType(Buffer.from('GIF89a'))).toBeUndefined();
     expect(sniffImageType(Buffer.from('not an image at all'))).toBeUndefined();
+    expect(sniffImageType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a))).toBeUndefined(); // truncated PNG signature
     expect(sniffImageType(bytes())).toBeUndefined();
   });
 });

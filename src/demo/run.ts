@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { DEMO_PRODUCT_ID, startEmulator } from '../emulator/index.js';
+import { makeJpeg, makePng, makeWebp, padTo } from '../samples/images.js';
+
+// `npm run demo`: the built server, launched over stdio by a real MCP client, against the embedded
+// emulator on loopback, with sample images made on the spot. Offline; prints what happened.
+
+const say = (line = '') => console.log(line);
+const text = (result: CallToolResult) =>
+  result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+
+function show(title: string, args: unknown, result: CallToolResult): void {
+  say(`\n▶ ${title}`);
+  say(`  arguments: ${JSON.stringify(args)}`);
+  say(`  ${result.isError ? '✗ refused' : '✓ ok'}: ${text(result).split('\n').join('\n    ')}`);
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator();
+  const folder = mkdtempSync(join(tmpdir(), 'catalog-upload-demo-'));
+  writeFileSync(join(folder, 'hero.png'), makePng(640, 640));
+  writeFileSync(join(folder, 'detail.jpg'), padTo(makeJpeg(), 200_000));
+  writeFileSync(join(folder, 'passport.webp'), makeWebp());
+  writeFileSync(join(folder, 'notes.jpg'), 'These are notes, not a photo.\n');
+
+  const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [cli, folder],
+    env: { ...emulator.env, PATH: process.env.PATH ?? '' },
+    stderr: 'inherit',
+  });
+  const client = new Client({ name: 'catalog-upload-demo', version: '1.0.0' });
+
+  try {
+    say(`Emulator of Shopee and TracePass on ${emulator.url}; sample images in ${folder}`);
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    say(`Server started over stdio with tools: ${tools.map((t) => t.name).join(', ')}`);
+
+    const call = async (title: string, name: string, args: Record<string, unknown>) => {
+      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      show(title, args, result);
+      return result;
+    };
+
+    await call('Upload two product images to Shopee', 'shopee_upload_images', {
+      paths: ['hero.png', 'detail.jpg'],
+      scene: 'normal',
+    });
+    const first = await call('Add an image to a TracePass product passport', 'tracepass_upload_image', {
+      product_id: DEMO_PRODUCT_ID,
+      path: 'passport.webp',
+    });
+    await call('Add a second one', 'tracepass_upload_image', {
+      product_id: DEMO_PRODUCT_ID,
+      path: 'hero.png',
+    });
+    const firstUrl = (first.structuredContent as { image_url?: string } | undefined)?.image_url;
+    await call('Delete the first one, checking its URL first', 'tracepass_delete_image', {
+      product_id: DEMO_PRODUCT_ID,
+      index: 0,
+      expected_url: firstUrl,
+    });
+    await call('A refused input: a text file named .jpg', 'shopee_upload_images', { paths: ['notes.jpg'] });
+
+    const seen = emulator.requests.map((r) => `${r.method} ${r.path} → ${r.status}`);
+    say(`\nThe emulator received ${seen.length} requests (none for the refused file):`);
+    for (const line of seen) say(`  ${line}`);
+  } finally {
+    await client.close();
+    await emulator.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Demo failed: ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,76 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { loadConfig } from '../../src/config.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { RETRY_POLICIES, type RetryPolicies, type RetryPolicy } from '../../src/http/retry.js';
+import { createServer } from '../../src/server/create-server.js';
+import { wireDeps } from '../../src/server/deps.js';
+import type { ServerDeps } from '../../src/server/create-server.js';
+import { makeWorkspace, type Workspace } from './fixtures.js';
+
+/** The real retry table with millisecond delays, so retry tests run fast but take the same paths. */
+const fast = (policy: RetryPolicy): RetryPolicy => ({ ...policy, baseDelayMs: 1, maxDelayMs: 2 });
+export const FAST_POLICIES: RetryPolicies = {
+  shopee: fast(RETRY_POLICIES.shopee),
+  tracepassRead: fast(RETRY_POLICIES.tracepassRead),
+  tracepassUpload: fast(RETRY_POLICIES.tracepassUpload),
+  never: RETRY_POLICIES.never,
+};
+
+export interface Harness {
+  emulator: Emulator;
+  ws: Workspace;
+  client: Client;
+  deps: ServerDeps;
+  /** Every log line the server produced (all levels), as `level: message {data}`. */
+  logs: string[];
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Environment on top of the emulator's (set a value to '' to unset it). */
+  env?: Record<string, string>;
+  emulator?: EmulatorOptions;
+  roots?: (ws: Workspace) => string[];
+  now?: () => number;
+}
+
+/** The embedded emulator on 127.0.0.1, the real server wired to it, and an SDK client in memory. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator(options.emulator);
+  const ws = makeWorkspace();
+  const logs: string[] = [];
+  const deps = wireDeps({
+    config: loadConfig({ ...emulator.env, ...options.env }),
+    roots: options.roots?.(ws) ?? [ws.root],
+    sinks: [
+      (level, message, data) => logs.push(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
+    ],
+    policies: FAST_POLICIES,
+    now: options.now,
+  });
+  const server = createServer(deps);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test-client', version: '1.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return {
+    emulator,
+    ws,
+    client,
+    deps,
+    logs,
+    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    async close() {
+      await client.close();
+      await server.close();
+      await emulator.close();
+      ws.cleanup();
+    },
+  };
+}
+
+export function textOf(result: CallToolResult): string {
+  return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+}
