@@ -80,7 +80,9 @@ function readBaseUrl(raw: string, variable: string): string | { problem: string 
     return { problem: `${variable} is not a valid URL ('${raw}'): use e.g. https://host.example` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { problem: `${variable} must start with https:// (or http:// for a local emulator), got '${raw}'` };
+    return {
+      problem: `${variable} must start with https:// (or http:// for a local emulator), got '${raw}'`,
+    };
   }
   return url.toString().replace(/\/+$/, '');
 }
@@ -89,7 +91,9 @@ function readShopee(env: Env): Setting<ShopeeConfig> {
   const partnerIdRaw = value(env, 'SHOPEE_PARTNER_ID');
   const partnerKey = value(env, 'SHOPEE_PARTNER_KEY');
   if (!partnerIdRaw || !partnerKey) {
-    const missing = [!partnerIdRaw && 'SHOPEE_PARTNER_ID', !partnerKey && 'SHOPEE_PARTNER_KEY'].filter(Boolean);
+    const missing = [!partnerIdRaw && 'SHOPEE_PARTNER_ID', !partnerKey && 'SHOPEE_PARTNER_KEY'].filter(
+      Boolean,
+    );
     return fail(
       `Shopee is not configured: set ${missing.join(' and ')} in the MCP server's environment ` +
         `(and SHOPEE_REGION or SHOPEE_BASE_URL if you are not on the global host).`,
@@ -97,7 +101,9 @@ function readShopee(env: Env): Setting<ShopeeConfig> {
   }
   const partnerId = parseId(partnerIdRaw);
   if (partnerId === undefined) {
-    return fail(`SHOPEE_PARTNER_ID must be a positive integer (your Shopee partner id), got '${partnerIdRaw}'.`);
+    return fail(
+      `SHOPEE_PARTNER_ID must be a positive integer (your Shopee partner id), got '${partnerIdRaw}'.`,
+    );
   }
 
   let baseUrl: string;
@@ -109,7 +115,9 @@ function readShopee(env: Env): Setting<ShopeeConfig> {
   } else {
     const region = (value(env, 'SHOPEE_REGION') ?? 'global').toLowerCase();
     if (!Object.hasOwn(SHOPEE_HOSTS, region)) {
-      return fail(`SHOPEE_REGION '${region}' is unknown: use one of ${Object.keys(SHOPEE_HOSTS).join(', ')}.`);
+      return fail(
+        `SHOPEE_REGION '${region}' is unknown: use one of ${Object.keys(SHOPEE_HOSTS).join(', ')}.`,
+      );
     }
     baseUrl = SHOPEE_HOSTS[region as keyof typeof SHOPEE_HOSTS];
   }
@@ -136,7 +144,10 @@ function readTracePass(env: Env): Setting<TracePassConfig> {
         `or an OAuth access token) in the MCP server's environment.`,
     );
   }
-  const baseUrl = readBaseUrl(value(env, 'TRACEPASS_BASE_URL') ?? TRACEPASS_DEFAULT_BASE_URL, 'TRACEPASS_BASE_URL');
+  const baseUrl = readBaseUrl(
+    value(env, 'TRACEPASS_BASE_URL') ?? TRACEPASS_DEFAULT_BASE_URL,
+    'TRACEPASS_BASE_URL',
+  );
   if (typeof baseUrl !== 'string') return fail(baseUrl.problem);
   return { ok: true, value: { apiKey, baseUrl } };
 }

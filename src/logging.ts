@@ -1,6 +1,15 @@
 import { redact } from './http/errors.js';
 
-export const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] as const;
+export const LEVELS = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+] as const;
 export type Level = (typeof LEVELS)[number];
 
 export interface Logger {
@@ -27,12 +36,16 @@ export function stderrSink(threshold: Level, write = (line: string) => process.s
 }
 
 /** Fans out to every sink, scrubbing secrets once, here, so no sink can leak them. */
-export function createLogger(secrets: readonly string[], sinks: LogSink[]): Logger & { add(sink: LogSink): void } {
+export function createLogger(
+  secrets: readonly string[],
+  sinks: LogSink[],
+): Logger & { add(sink: LogSink): void } {
   return {
     add: (sink) => sinks.push(sink),
     log(level, message, data) {
       const clean = redact(message, secrets);
-      const cleanData = data && (JSON.parse(redact(JSON.stringify(data), secrets)) as Record<string, unknown>);
+      const cleanData =
+        data && (JSON.parse(redact(JSON.stringify(data), secrets)) as Record<string, unknown>);
       for (const sink of sinks) sink(level, clean, cleanData);
     },
   };

@@ -39,9 +39,7 @@ export class AllowedRoots {
 
   /** Real paths of the roots that exist now; a root that is missing or unreadable admits nothing. */
   async realRoots(): Promise<string[]> {
-    const real = await Promise.all(
-      (await this.list()).map((root) => realpath(root).catch(() => undefined)),
-    );
+    const real = await Promise.all((await this.list()).map((root) => realpath(root).catch(() => undefined)));
     return [...new Set(real.filter((root): root is string => root !== undefined))];
   }
 }

@@ -22,6 +22,7 @@ export function sniffImageType(head: Uint8Array): ImageType | undefined {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(head, PNG)) return 'png';
   // RIFF????WEBP: bytes 4–7 are the chunk size.
-  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'webp';
   return undefined;
 }

@@ -55,6 +55,10 @@ export class UpstreamError extends Error {
 
   /** True when the request may have reached the platform and been acted on. */
   get outcomeUnknown(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status ?? 0) >= 500);
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      (this.kind === 'http' && (this.status ?? 0) >= 500)
+    );
   }
 }

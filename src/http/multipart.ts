@@ -14,7 +14,10 @@ export interface MultipartBody {
  * and the bytes stream from disk. Build a new one per attempt: a stream is consumed once.
  * form-data is loaded on first use to keep server start-up lean.
  */
-export async function buildMultipart(parts: readonly Part[], onBytes?: (sent: number, total: number) => void): Promise<MultipartBody> {
+export async function buildMultipart(
+  parts: readonly Part[],
+  onBytes?: (sent: number, total: number) => void,
+): Promise<MultipartBody> {
   const { default: FormData } = await import('form-data');
   const form = new FormData();
   for (const part of parts) {

@@ -47,6 +47,8 @@ export const RETRY_POLICIES = {
   never: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, kinds: [], statuses: [], codes: [] },
 } as const satisfies Record<string, RetryPolicy>;
 
+export type RetryPolicies = { [K in keyof typeof RETRY_POLICIES]: RetryPolicy };
+
 export function isRetryable(policy: RetryPolicy, error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return false;
   if (policy.kinds.includes(error.kind)) return true;
@@ -57,7 +59,11 @@ export function isRetryable(policy: RetryPolicy, error: unknown): boolean {
 }
 
 /** Exponential backoff with full jitter, capped. */
-export function backoffMs(policy: RetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
+export function backoffMs(
+  policy: RetryPolicy,
+  failedAttempt: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
 }

@@ -34,7 +34,14 @@ export interface TransportOptions {
 }
 
 // Errors raised before any byte of the request can have reached the server.
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function errorCode(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
@@ -90,7 +97,9 @@ export function createTransport(options: TransportOptions): Transport {
       const text = await res.body.text();
       const json = parseJson(text);
       const requestId =
-        (json as { request_id?: unknown } | undefined)?.request_id ?? res.headers['x-request-id'] ?? undefined;
+        (json as { request_id?: unknown } | undefined)?.request_id ??
+        res.headers['x-request-id'] ??
+        undefined;
       options.logger?.log('debug', `${where} → ${res.statusCode}`, {
         platform: req.platform,
         method: req.method,
@@ -103,7 +112,12 @@ export function createTransport(options: TransportOptions): Transport {
       return { status: res.statusCode, headers: res.headers, text, json };
     } catch (error) {
       req.body?.stream.destroy();
-      const failure = toUpstreamError(error, req, { cancelled: req.signal?.aborted ?? false, timedOut: timeout.aborted }, options);
+      const failure = toUpstreamError(
+        error,
+        req,
+        { cancelled: req.signal?.aborted ?? false, timedOut: timeout.aborted },
+        options,
+      );
       options.logger?.log('error', failure.message, {
         platform: req.platform,
         method: req.method,
@@ -124,11 +138,16 @@ function toUpstreamError(
 ): Error {
   // A file that changed under us is the caller's error, with its own message.
   if (error instanceof Error && error.name === 'FileRefusal') return error;
-  if (error instanceof Error && error.cause instanceof Error && error.cause.name === 'FileRefusal') return error.cause;
+  if (error instanceof Error && error.cause instanceof Error && error.cause.name === 'FileRefusal')
+    return error.cause;
   const base = { platform: req.platform, cause: error, secrets: req.secrets };
   const host = req.url.host;
   if (state.cancelled) {
-    return new UpstreamError({ ...base, kind: 'cancelled', message: `The request to ${req.platform} was cancelled.` });
+    return new UpstreamError({
+      ...base,
+      kind: 'cancelled',
+      message: `The request to ${req.platform} was cancelled.`,
+    });
   }
   const code = errorCode(error);
   if (state.timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {

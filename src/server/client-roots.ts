@@ -13,7 +13,8 @@ export function followClientRoots(server: Server, roots: AllowedRoots, logger: L
           roots.setClientRoots(list.map((root) => root.uri));
           logger.log('info', `Client shares ${list.length} root(s)`, { roots: list.map((root) => root.uri) });
         },
-        (error: unknown) => logger.log('warning', `Could not read the client's roots: ${(error as Error).message}`),
+        (error: unknown) =>
+          logger.log('warning', `Could not read the client's roots: ${(error as Error).message}`),
       ),
     );
   };

@@ -15,7 +15,11 @@ export function mcpLogSink(server: Server): LogSink {
   return (level, message, data) => {
     if (threshold === undefined || !atLeast(level, threshold)) return;
     server
-      .sendLoggingMessage({ level, logger: 'catalog-upload-mcp', data: data ? { message, ...data } : message })
+      .sendLoggingMessage({
+        level,
+        logger: 'catalog-upload-mcp',
+        data: data ? { message, ...data } : message,
+      })
       .catch(() => undefined);
   };
 }

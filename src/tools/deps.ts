@@ -1,4 +1,5 @@
 import type { FileAccess } from '../files/index.js';
+import type { RetryPolicies } from '../http/retry.js';
 import type { Logger } from '../logging.js';
 import type { ShopeeClient } from '../platforms/shopee/client.js';
 import type { TracePassClient } from '../platforms/tracepass/client.js';
@@ -13,6 +14,7 @@ export interface ToolDeps {
   shopee: ShopeeClient | NotConfigured;
   tracepass: TracePassClient | NotConfigured;
   logger: Logger;
+  policies: RetryPolicies;
 }
 
 /** The client, or an error that names the variables to set (before anything is read or sent). */

@@ -10,7 +10,10 @@ const MIN_INTERVAL_MS = 200;
  * A byte-progress callback that sends `notifications/progress` when the client asked for it (a
  * `progressToken`), throttled, and only ever increasing, even when an upload is retried.
  */
-export function progressReporter(extra: Extra, what: string): ((sent: number, total: number) => void) | undefined {
+export function progressReporter(
+  extra: Extra,
+  what: string,
+): ((sent: number, total: number) => void) | undefined {
   const progressToken = extra._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   let reported = 0;
@@ -24,7 +27,12 @@ export function progressReporter(extra: Extra, what: string): ((sent: number, to
     extra
       .sendNotification({
         method: 'notifications/progress',
-        params: { progressToken, progress: sent, total, message: `${what}: ${percent}% of ${total.toLocaleString('en-US')} bytes` },
+        params: {
+          progressToken,
+          progress: sent,
+          total,
+          message: `${what}: ${percent}% of ${total.toLocaleString('en-US')} bytes`,
+        },
       })
       .catch(() => undefined);
   };

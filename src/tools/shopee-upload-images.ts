@@ -16,8 +16,13 @@ const inputSchema = {
   scene: z
     .enum(['normal', 'desc'])
     .optional()
-    .describe("'normal' (default): processed as a square item image; 'desc': left as is, for extended descriptions"),
-  ratio: z.enum(['1:1', '3:4']).optional().describe("Aspect ratio; '1:1' by default, '3:4' for whitelisted sellers only"),
+    .describe(
+      "'normal' (default): processed as a square item image; 'desc': left as is, for extended descriptions",
+    ),
+  ratio: z
+    .enum(['1:1', '3:4'])
+    .optional()
+    .describe("Aspect ratio; '1:1' by default, '3:4' for whitelisted sellers only"),
 };
 
 const outputSchema = {
@@ -61,7 +66,9 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
         });
         const uploaded = result.images.filter((image) => image.image_id !== undefined);
         const lines = result.images.map((image) =>
-          image.image_id ? `- ${image.path} → image_id ${image.image_id}` : `- ${image.path} failed: ${image.error} ${image.message ?? ''}`.trim(),
+          image.image_id
+            ? `- ${image.path} → image_id ${image.image_id}`
+            : `- ${image.path} failed: ${image.error} ${image.message ?? ''}`.trim(),
         );
         const summary = [
           `Uploaded ${uploaded.length} of ${images.length} image(s) to Shopee (request_id ${result.request_id || 'none'}).`,

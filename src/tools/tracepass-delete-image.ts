@@ -40,7 +40,10 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
     },
     async ({ product_id, index, expected_url }, extra) => {
       const tracepass = configured(deps.tracepass);
-      const result = await deleteImageChecked(tracepass, product_id, index, { expectedUrl: expected_url, signal: extra.signal });
+      const result = await deleteImageChecked(tracepass, product_id, index, {
+        expectedUrl: expected_url,
+        signal: extra.signal,
+      });
       return toolResult(
         result,
         `Deleted image ${index} (${result.deleted_url ?? 'unknown URL'}) from TracePass product ${product_id}; ` +

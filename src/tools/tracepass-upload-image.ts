@@ -39,6 +39,7 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
           signal: extra.signal,
           onProgress: progressReporter(extra, `Uploading ${image.fileName} to TracePass`),
           logger: deps.logger,
+          policy: deps.policies.tracepassUpload,
         });
         return toolResult(
           result,

@@ -2,7 +2,13 @@ import { appendFileSync, mkdirSync, symlinkSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AllowedRoots, BatchRefusal, FileRefusal, createFileAccess, type FileAccess } from '../../src/files/index.js';
+import {
+  AllowedRoots,
+  BatchRefusal,
+  FileRefusal,
+  createFileAccess,
+  type FileAccess,
+} from '../../src/files/index.js';
 import { isInside } from '../../src/files/resolve.js';
 import { SHOPEE_IMAGE_RULE } from '../../src/platforms/shopee/client.js';
 import { TRACEPASS_IMAGE_RULE } from '../../src/platforms/tracepass/client.js';
@@ -56,18 +62,26 @@ describe('resolving and opening files', () => {
     const [opened] = await files.openImages([atShopee], SHOPEE_IMAGE_RULE);
     expect(opened?.size).toBe(10_485_760);
     await opened?.close();
-    expect(await refusal([overShopee])).toMatch(/is 10,485,761 bytes; Shopee accepts at most 10,485,760 bytes \(10 MB\)/);
+    expect(await refusal([overShopee])).toMatch(
+      /is 10,485,761 bytes; Shopee accepts at most 10,485,760 bytes \(10 MB\)/,
+    );
     const [tp] = await files.openImages([atTp], TRACEPASS_IMAGE_RULE);
     expect(tp?.size).toBe(5_242_880);
     await tp?.close();
-    expect(await refusal([overTp], TRACEPASS_IMAGE_RULE)).toMatch(/is 5,242,881 bytes; TracePass accepts at most 5,242,880 bytes/);
+    expect(await refusal([overTp], TRACEPASS_IMAGE_RULE)).toMatch(
+      /is 5,242,881 bytes; TracePass accepts at most 5,242,880 bytes/,
+    );
   });
 
   it('reads the type from the bytes, never the name', async () => {
     const fake = ws.file('photo.jpg', 'just text, not a picture');
-    expect(await refusal([fake])).toMatch(/photo\.jpg": is not a JPEG, PNG image \(its first bytes say so, whatever its name\)/);
+    expect(await refusal([fake])).toMatch(
+      /photo\.jpg": is not a JPEG or PNG image \(its first bytes say so, whatever its name\)/,
+    );
     const webp = ws.webp('product.png');
-    expect(await refusal([webp])).toMatch(/is a WebP image; Shopee accepts only JPEG, PNG\. Convert it first\./);
+    expect(await refusal([webp])).toMatch(
+      /is a WebP image; Shopee accepts only JPEG or PNG\. Convert it first\./,
+    );
     const [ok] = await files.openImages([webp], TRACEPASS_IMAGE_RULE);
     expect(ok?.type).toBe('webp');
     await ok?.close();
@@ -93,7 +107,9 @@ describe('resolving and opening files', () => {
     expect(await refusal([outsideFile])).toMatch(/is outside the allowed folders/);
     expect(await refusal([evil])).toMatch(/is outside the allowed folders/);
     expect(await refusal(['../root-evil/evil.png'])).toMatch(/is outside the allowed folders/);
-    expect(await refusal(['link.png'])).toMatch(/is outside the allowed folders \(.*\) \(it resolves to .*outside\/secret\.png\)/);
+    expect(await refusal(['link.png'])).toMatch(
+      /is outside the allowed folders \(.*\) \(it resolves to .*outside\/secret\.png\)/,
+    );
     expect(await refusal(['linkdir/secret.png'])).toMatch(/resolves to .*outside\/secret\.png/);
     expect(await refusal(['ok.png\0.png'])).toMatch(/contains a NUL byte/);
   });
@@ -107,17 +123,26 @@ describe('resolving and opening files', () => {
   });
 
   it('refuses a whole batch for one bad file, listing every problem', async () => {
-    const error = await files.openImages([ws.png('good.png'), 'missing.png', ws.webp('w.webp')], SHOPEE_IMAGE_RULE).catch((e: unknown) => e);
+    const error = await files
+      .openImages([ws.png('good.png'), 'missing.png', ws.webp('w.webp')], SHOPEE_IMAGE_RULE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchRefusal);
-    expect((error as BatchRefusal).refusals.map((r) => r.path)).toEqual(['missing.png', join(ws.root, 'w.webp')]);
-    expect((error as Error).message).toMatch(/^Nothing was uploaded: 2 of 3 files were refused\.\n- Cannot use "missing\.png"/);
+    expect((error as BatchRefusal).refusals.map((r) => r.path)).toEqual([
+      'missing.png',
+      join(ws.root, 'w.webp'),
+    ]);
+    expect((error as Error).message).toMatch(
+      /^Nothing was uploaded: 2 of 3 files were refused\.\n- Cannot use "missing\.png"/,
+    );
   });
 
   it('says how to allow a folder when there are no roots at all', async () => {
     files = createFileAccess(new AllowedRoots([]));
     const error = await files.openImages([ws.png('a.png')], SHOPEE_IMAGE_RULE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileRefusal);
-    expect((error as Error).message).toMatch(/no folders are allowed yet\. Start the server with the image folder as an argument/);
+    expect((error as Error).message).toMatch(
+      /no folders are allowed yet\. Start the server with the image folder as an argument/,
+    );
   });
 
   it('adds client roots and keeps the configured ones when the client list is empty', async () => {

@@ -11,7 +11,11 @@ import { signShopee } from './sign.js';
 export const UPLOAD_IMAGE_PATH = '/api/v2/media_space/upload_image';
 export const GET_SHOPS_PATH = '/api/v2/public/get_shops_by_partner';
 
-export const SHOPEE_IMAGE_RULE: ImageRule = { platform: 'Shopee', accept: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };
+export const SHOPEE_IMAGE_RULE: ImageRule = {
+  platform: 'Shopee',
+  accept: ['jpeg', 'png'],
+  maxBytes: 10 * 1024 * 1024,
+};
 
 export interface ShopeeUploadInput {
   images: readonly OpenedImage[];
@@ -55,7 +59,13 @@ export function createShopeeClient({
   /** A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old. */
   function signedUrl(path: string, shop = config.shop): { url: URL; sign: string } {
     const timestamp = Math.floor(now() / 1000);
-    const sign = signShopee({ partnerId: config.partnerId, path, timestamp, partnerKey: config.partnerKey, shop });
+    const sign = signShopee({
+      partnerId: config.partnerId,
+      path,
+      timestamp,
+      partnerKey: config.partnerKey,
+      shop,
+    });
     const url = new URL(config.baseUrl + path);
     url.searchParams.set('partner_id', String(config.partnerId));
     url.searchParams.set('timestamp', String(timestamp));
@@ -68,9 +78,13 @@ export function createShopeeClient({
   }
 
   function onRetry(attempt: number, error: Error, delayMs: number): void {
-    logger?.log('warning', `Shopee call failed, retrying (attempt ${attempt} of ${policy.attempts} in ${delayMs} ms)`, {
-      reason: error.message,
-    });
+    logger?.log(
+      'warning',
+      `Shopee call failed, retrying (attempt ${attempt} of ${policy.attempts} in ${delayMs} ms)`,
+      {
+        reason: error.message,
+      },
+    );
   }
 
   return {
@@ -84,7 +98,14 @@ export function createShopeeClient({
         async () => {
           const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH);
           const multipart = await buildMultipart(parts, onProgress);
-          const res = await transport({ platform: 'Shopee', method: 'POST', url, body: multipart, signal, secrets: [...secrets, sign] });
+          const res = await transport({
+            platform: 'Shopee',
+            method: 'POST',
+            url,
+            body: multipart,
+            signal,
+            secrets: [...secrets, sign],
+          });
           return readShopeeAnswer(res, [...secrets, sign]);
         },
         { signal, onRetry },
@@ -92,7 +113,10 @@ export function createShopeeClient({
       return {
         request_id: body.request_id ?? '',
         ...(body.warning ? { warning: body.warning } : {}),
-        images: imageResults(body, images.map((image) => image.path)),
+        images: imageResults(
+          body,
+          images.map((image) => image.path),
+        ),
       };
     },
 
@@ -102,7 +126,13 @@ export function createShopeeClient({
         async () => {
           // A public API: signed without the shop's token even when one is configured.
           const { url, sign } = signedUrl(GET_SHOPS_PATH, undefined);
-          const res = await transport({ platform: 'Shopee', method: 'GET', url, signal, secrets: [...secrets, sign] });
+          const res = await transport({
+            platform: 'Shopee',
+            method: 'GET',
+            url,
+            signal,
+            secrets: [...secrets, sign],
+          });
           return readShopeeAnswer(res, [...secrets, sign]);
         },
         { signal, onRetry },

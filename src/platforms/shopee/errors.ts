@@ -32,16 +32,25 @@ function advise(code: string, message: string): Advice {
         fix: 'It resets at 00:00 UTC+8; try again after that. Retrying now will not help.',
       };
     case 'error_rate_limit':
-      return { what: 'Shopee is rate limiting these calls', fix: 'Wait a minute and try again, with fewer calls at once.' };
+      return {
+        what: 'Shopee is rate limiting these calls',
+        fix: 'Wait a minute and try again, with fewer calls at once.',
+      };
     case 'error_server':
     case 'error_network':
       return { what: 'Shopee had an internal problem', fix: 'Try again in a few minutes.' };
     case 'error_param':
       if (said.includes('partner_id')) {
-        return { what: 'Shopee does not accept the partner id', fix: 'Check SHOPEE_PARTNER_ID and the host (SHOPEE_REGION).' };
+        return {
+          what: 'Shopee does not accept the partner id',
+          fix: 'Check SHOPEE_PARTNER_ID and the host (SHOPEE_REGION).',
+        };
       }
       if (said.includes('access_token') || said.includes('shop_id')) {
-        return { what: 'Shopee refused the shop credentials', fix: 'Check SHOPEE_SHOP_ID and SHOPEE_ACCESS_TOKEN.' };
+        return {
+          what: 'Shopee refused the shop credentials',
+          fix: 'Check SHOPEE_SHOP_ID and SHOPEE_ACCESS_TOKEN.',
+        };
       }
       return {
         what: 'Shopee refused the request parameters',
@@ -68,7 +77,8 @@ export interface ShopeeBody {
  * Returns the body of a successful answer; throws the mapped failure otherwise.
  */
 export function readShopeeAnswer(res: HttpResponse, secrets: readonly string[]): ShopeeBody {
-  const body = (typeof res.json === 'object' && res.json !== null ? res.json : undefined) as ShopeeBody | undefined;
+  const body = (typeof res.json === 'object' && res.json !== null ? res.json : undefined) as
+    ShopeeBody | undefined;
   const requestId = typeof body?.request_id === 'string' && body.request_id ? body.request_id : undefined;
   const ref = requestId ? ` (request_id ${requestId})` : '';
   const base = { platform: 'Shopee' as const, kind: 'http' as const, status: res.status, requestId, secrets };
@@ -79,16 +89,26 @@ export function readShopeeAnswer(res: HttpResponse, secrets: readonly string[]):
       res.status >= 200 && res.status < 300
         ? `Shopee answered HTTP ${res.status} with a body that is not JSON`
         : `Shopee${looksHtml ? "'s gateway" : ''} answered HTTP ${res.status} with ${looksHtml ? 'an HTML page' : 'a non-JSON body'}`;
-    return fail({ ...base, message: `${what}; the service may be having problems. Try again in a few minutes.` });
+    return fail({
+      ...base,
+      message: `${what}; the service may be having problems. Try again in a few minutes.`,
+    });
   }
   const code = typeof body.error === 'string' ? body.error : '';
   if (code !== '') {
     const message = typeof body.message === 'string' ? body.message : '';
     const advice = advise(code, message);
-    return fail({ ...base, code, message: `${advice.what} (${code}: ${message || 'no message'})${ref}. ${advice.fix}` });
+    return fail({
+      ...base,
+      code,
+      message: `${advice.what} (${code}: ${message || 'no message'})${ref}. ${advice.fix}`,
+    });
   }
   if (res.status < 200 || res.status >= 300) {
-    return fail({ ...base, message: `Shopee answered HTTP ${res.status} without an error code${ref}. Try again later.` });
+    return fail({
+      ...base,
+      message: `Shopee answered HTTP ${res.status} without an error code${ref}. Try again later.`,
+    });
   }
   return body;
 }

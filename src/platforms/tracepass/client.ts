@@ -47,8 +47,11 @@ function stringList(value: unknown): string[] | undefined {
 
 /** The image list of a product answer, whether TracePass wraps the product or not. */
 export function imageUrlsOf(json: unknown): string[] | undefined {
-  const body = json as { imageUrls?: unknown; data?: { imageUrls?: unknown }; product?: { imageUrls?: unknown } } | undefined;
-  return stringList(body?.imageUrls) ?? stringList(body?.data?.imageUrls) ?? stringList(body?.product?.imageUrls);
+  const body = json as
+    { imageUrls?: unknown; data?: { imageUrls?: unknown }; product?: { imageUrls?: unknown } } | undefined;
+  return (
+    stringList(body?.imageUrls) ?? stringList(body?.data?.imageUrls) ?? stringList(body?.product?.imageUrls)
+  );
 }
 
 export function createTracePassClient({
@@ -71,11 +74,26 @@ export function createTracePassClient({
   const read = <T>(ctx: CallContext, path: string, pick: (res: HttpResponse) => T, signal?: AbortSignal) =>
     withRetries(
       readPolicy,
-      async () => pick(ok(await transport({ platform: 'TracePass', method: 'GET', url: url(path), headers, signal, secrets }), ctx)),
+      async () =>
+        pick(
+          ok(
+            await transport({
+              platform: 'TracePass',
+              method: 'GET',
+              url: url(path),
+              headers,
+              signal,
+              secrets,
+            }),
+            ctx,
+          ),
+        ),
       {
         signal,
         onRetry: (attempt, error, delayMs) =>
-          logger?.log('warning', `TracePass read failed, retrying (attempt ${attempt} in ${delayMs} ms)`, { reason: error.message }),
+          logger?.log('warning', `TracePass read failed, retrying (attempt ${attempt} in ${delayMs} ms)`, {
+            reason: error.message,
+          }),
       },
     );
 
@@ -98,12 +116,21 @@ export function createTracePassClient({
       const ctx = { productId, action: `upload the image to product ${productId}` };
       const body = await buildMultipart([{ name: 'file', file: image }], onProgress);
       const res = ok(
-        await transport({ platform: 'TracePass', method: 'POST', url: url(`${productPath(productId)}/images`), headers, body, signal, secrets }),
+        await transport({
+          platform: 'TracePass',
+          method: 'POST',
+          url: url(`${productPath(productId)}/images`),
+          headers,
+          body,
+          signal,
+          secrets,
+        }),
         ctx,
       );
       const json = res.json as { imageUrl?: unknown } | undefined;
       const imageUrls = imageUrlsOf(json);
-      if (typeof json?.imageUrl !== 'string' || !imageUrls) throw unexpectedAnswer(res, ctx, 'imageUrl and imageUrls');
+      if (typeof json?.imageUrl !== 'string' || !imageUrls)
+        throw unexpectedAnswer(res, ctx, 'imageUrl and imageUrls');
       return { imageUrl: json.imageUrl, imageUrls };
     },
 
@@ -125,7 +152,12 @@ export function createTracePassClient({
     },
 
     listProducts(limit, signal) {
-      return read({ productId: '', action: 'list products' }, `/api/v1/products?limit=${limit}`, (res) => res.json, signal);
+      return read(
+        { productId: '', action: 'list products' },
+        `/api/v1/products?limit=${limit}`,
+        (res) => res.json,
+        signal,
+      );
     },
   };
 }

@@ -25,7 +25,10 @@ export async function deleteImageChecked(
   const before = await client.getProduct(productId, signal);
   const target = before.imageUrls[index];
   if (target === undefined) {
-    const range = before.imageUrls.length === 0 ? 'it has no images' : `valid indices are 0–${before.imageUrls.length - 1}`;
+    const range =
+      before.imageUrls.length === 0
+        ? 'it has no images'
+        : `valid indices are 0–${before.imageUrls.length - 1}`;
     throw new Error(
       `Product ${productId} has ${before.imageUrls.length} images, so there is no image at index ${index} (${range}). Nothing was deleted.`,
     );
@@ -42,9 +45,13 @@ export async function deleteImageChecked(
 
   try {
     const { imageUrls } = await client.deleteImage(productId, index, signal);
-    return { deleted_url: target, image_urls: imageUrls ?? (await client.getProduct(productId, signal)).imageUrls };
+    return {
+      deleted_url: target,
+      image_urls: imageUrls ?? (await client.getProduct(productId, signal)).imageUrls,
+    };
   } catch (error) {
-    if (!(error instanceof UpstreamError) || !(error.outcomeUnknown || error.kind === 'cancelled')) throw error;
+    if (!(error instanceof UpstreamError) || !(error.outcomeUnknown || error.kind === 'cancelled'))
+      throw error;
     const after = await client.getProduct(productId).catch(() => undefined);
     if (after && count(after.imageUrls, target) < count(before.imageUrls, target)) {
       return { deleted_url: target, image_urls: after.imageUrls };

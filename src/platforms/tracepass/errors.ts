@@ -34,7 +34,9 @@ function advice(status: number, ctx: CallContext, now: number): string {
     case 429:
       return `TracePass's daily API budget is used up; it resets at 00:00 UTC (in ${untilUtcMidnight(now)}). Try again after that; retrying now will not help.`;
     default:
-      return status >= 500 ? 'TracePass had a server problem. Try again in a few minutes.' : 'Check the request and try again.';
+      return status >= 500
+        ? 'TracePass had a server problem. Try again in a few minutes.'
+        : 'Check the request and try again.';
   }
 }
 

@@ -33,7 +33,9 @@ function outcome(imageUrl: string, imageUrls: string[]): UploadOutcome {
 
 /** True when the POST may have been stored although no usable answer came back. */
 function mayHaveStored(error: UpstreamError): boolean {
-  return error.outcomeUnknown || (error.kind === 'http' && (error.status ?? 0) >= 200 && (error.status ?? 0) < 300);
+  return (
+    error.outcomeUnknown || (error.kind === 'http' && (error.status ?? 0) >= 200 && (error.status ?? 0) < 300)
+  );
 }
 
 /**
@@ -83,9 +85,13 @@ export async function uploadImageOnce(
         const added = after.imageUrls.filter((url) => !before.imageUrls.includes(url));
         const stored = added.at(-1);
         if (stored !== undefined) {
-          logger?.log('warning', `TracePass stored the image although the upload answer was lost; not resending`, {
-            product_id: productId,
-          });
+          logger?.log(
+            'warning',
+            `TracePass stored the image although the upload answer was lost; not resending`,
+            {
+              product_id: productId,
+            },
+          );
           return outcome(stored, after.imageUrls);
         }
         before = after;
@@ -93,9 +99,13 @@ export async function uploadImageOnce(
       }
       if (attempt >= policy.attempts || !isRetryable(policy, error)) throw error;
       const delay = backoffMs(policy, attempt);
-      logger?.log('warning', `TracePass upload failed and nothing was stored; resending (attempt ${attempt + 1} in ${delay} ms)`, {
-        reason: error.message,
-      });
+      logger?.log(
+        'warning',
+        `TracePass upload failed and nothing was stored; resending (attempt ${attempt + 1} in ${delay} ms)`,
+        {
+          reason: error.message,
+        },
+      );
       await sleep(delay, undefined, { signal }).catch(() => {
         throw error;
       });
