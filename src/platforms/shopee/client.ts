@@ -56,8 +56,11 @@ export function createShopeeClient({
 }: ShopeeClientDeps): ShopeeClient {
   const secrets = [config.partnerKey, ...(config.shop ? [config.shop.accessToken] : [])];
 
-  /** A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old. */
-  function signedUrl(path: string, shop = config.shop): { url: URL; sign: string } {
+  /**
+   * A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old.
+   * `shop` is explicit (no default): a public call passes undefined and must not be signed as a Shop call.
+   */
+  function signedUrl(path: string, shop: ShopeeConfig['shop']): { url: URL; sign: string } {
     const timestamp = Math.floor(now() / 1000);
     const sign = signShopee({
       partnerId: config.partnerId,
@@ -96,7 +99,7 @@ export function createShopeeClient({
       const body = await withRetries(
         policy,
         async () => {
-          const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH);
+          const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH, config.shop);
           const multipart = await buildMultipart(parts, onProgress);
           const res = await transport({
             platform: 'Shopee',
