@@ -18,7 +18,8 @@ export interface UploadOnceOptions {
   logger?: Logger;
 }
 
-function ensureRoom(product: Product): void {
+/** Refuses a product that already holds the maximum, before any bytes are sent. */
+export function ensureRoom(product: Product): void {
   if (product.imageUrls.length >= MAX_IMAGES_PER_PRODUCT) {
     throw new Error(
       `Product ${product.id} already has ${product.imageUrls.length} images, the TracePass maximum is ${MAX_IMAGES_PER_PRODUCT}. ` +
