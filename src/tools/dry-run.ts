@@ -3,7 +3,10 @@ import type { RequestPreview } from '../http/preview.js';
 
 /** The `dry_run` input and outputs every tool shares: check everything, send nothing that changes state. */
 
-export const dryRunInput = z.boolean().optional().describe('Check and describe only; send nothing');
+export const dryRunInput = z
+  .boolean({ error: 'dry_run must be true or false (or left out)' })
+  .optional()
+  .describe('Check and describe only; send nothing');
 
 const request = { method: z.string(), url: z.string() };
 

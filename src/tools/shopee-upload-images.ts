@@ -6,19 +6,22 @@ import { configured, type ToolDeps } from './deps.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
-import { imagePath } from './schemas.js';
+import { expecting, imagePath } from './schemas.js';
 
 const inputSchema = {
   paths: z
-    .array(imagePath('JPEG/PNG ≤ 10 MB'))
+    .array(imagePath('JPEG/PNG ≤ 10 MB'), expecting('paths', 'a list of 1–8 image paths'))
     .min(1, 'give at least one image path')
     .max(8, 'Shopee takes at most 8 images per call: split the batch')
     .describe('Sent in one call; results keep this order'),
   scene: z
-    .enum(['normal', 'desc'])
+    .enum(['normal', 'desc'], { error: "scene must be 'normal' or 'desc' (or left out for 'normal')" })
     .optional()
     .describe("'normal' (default): made a square item image; 'desc': kept as is, for descriptions"),
-  ratio: z.enum(['1:1', '3:4']).optional().describe("'1:1' (default); '3:4' for whitelisted sellers only"),
+  ratio: z
+    .enum(['1:1', '3:4'], { error: "ratio must be '1:1' or '3:4' (or left out for '1:1')" })
+    .optional()
+    .describe("'1:1' (default); '3:4' for whitelisted sellers only"),
   dry_run: dryRunInput,
 };
 
@@ -85,6 +88,12 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
           `Uploaded ${uploaded.length} of ${images.length} image(s) to Shopee (request_id ${result.request_id || 'none'}).`,
           ...lines,
           ...(result.warning ? [`Warning from Shopee: ${result.warning}`] : []),
+          ...(uploaded.length < images.length
+            ? [
+                'Send the failed image(s) again in a new call; if one fails again, check that file ' +
+                  '(a JPEG or PNG of at most 10 MB that opens in an image viewer).',
+              ]
+            : []),
         ].join('\n');
         return toolResult(result, summary, uploaded.length === 0);
       } finally {

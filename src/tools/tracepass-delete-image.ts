@@ -6,18 +6,18 @@ import { planDelete } from '../platforms/tracepass/plan.js';
 import { configured, type ToolDeps } from './deps.js';
 import { describeRequest, dryRunInput, dryRunOutputNoBody } from './dry-run.js';
 import { toolResult } from './result.js';
-import { imageUrls, productId } from './schemas.js';
+import { expecting, imageUrls, productId } from './schemas.js';
 
 const inputSchema = {
   product_id: productId,
   index: z
-    .number()
+    .number(expecting('index', "the image's zero-based position, a whole number from 0 to 19"))
     .int('index must be a whole number')
     .min(0, 'index is zero-based: the first image is 0')
     .max(MAX_IMAGES_PER_PRODUCT - 1, `a product has at most ${MAX_IMAGES_PER_PRODUCT} images: index is 0–19`)
     .describe('Zero-based position in image_urls'),
   expected_url: z
-    .string()
+    .string(expecting('expected_url', 'a URL string from image_urls'))
     .min(1, 'expected_url cannot be empty: pass the URL from image_urls, or leave it out')
     .optional()
     .describe('URL expected at index; nothing is deleted if it differs (recommended)'),

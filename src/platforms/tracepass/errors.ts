@@ -71,6 +71,7 @@ export function unexpectedAnswer(res: HttpResponse, ctx: CallContext, expected: 
     status: res.status,
     message:
       `TracePass answered HTTP ${res.status} to "${ctx.action}" without ${expected}. ` +
-      'Read the product to see its current images before trying again.',
+      'Check that TRACEPASS_BASE_URL is the TracePass API (by default https://app.tracepass.eu, not the ' +
+      'website); if it is, try again in a few minutes.',
   });
 }

@@ -80,7 +80,7 @@ export async function uploadImageOnce(
             status: error.status,
             message:
               `${error.message} The product could not be read afterwards to see whether the image was stored ` +
-              `(${(readError as Error).message}). Nothing was resent: check product ${productId} before uploading again.`,
+              `(${(readError as Error).message}). Nothing was resent: list the product's images (tracepass_upload_image with dry_run) before uploading again.`,
           });
         });
         const added = after.imageUrls.filter((url) => !before.imageUrls.includes(url));
