@@ -202,6 +202,38 @@ describe('doctor against the emulator', () => {
       /^TracePass rejected the API key: check TRACEPASS_API_KEY/,
     ],
     [
+      'a Shopee base URL where there is no API',
+      { SHOPEE_BASE_URL: 'EMULATOR/wrong' },
+      'Shopee API',
+      'fail',
+      /^There is no Shopee API at this address \(Not found: no message\)\.$/,
+      /^Check SHOPEE_BASE_URL \/ SHOPEE_REGION/,
+    ],
+    [
+      'a TracePass base URL where there is no API',
+      { TRACEPASS_BASE_URL: 'EMULATOR/wrong' },
+      'TracePass API',
+      'fail',
+      /^TracePass could not list products \(HTTP 404: Not found\)\.$/,
+      /^There is no TracePass API at this address: check TRACEPASS_BASE_URL/,
+    ],
+    [
+      'an OAuth access token instead of a tp_ key',
+      { TRACEPASS_API_KEY: 'eyJhbGciOiJIUzI1NiJ9.not-a-tp-key' },
+      'TracePass API key',
+      'ok',
+      /^set \(\d+ characters\); not tp_…, so taken as an OAuth access token$/,
+      undefined,
+    ],
+    [
+      'plain http to TracePass on another machine',
+      { TRACEPASS_BASE_URL: 'http://0.0.0.0:9' },
+      'TracePass host',
+      'warn',
+      /the API key would cross the network in clear/,
+      /use https:\/\//,
+    ],
+    [
       'a host with nothing listening',
       { TRACEPASS_BASE_URL: 'http://127.0.0.1:9' },
       'TracePass API',
@@ -210,12 +242,18 @@ describe('doctor against the emulator', () => {
       /^Check TRACEPASS_BASE_URL and the network connection/,
     ],
   ])('reports %s', async (_name, env, check, status, detail, fix) => {
-    const rows = await doctor(env);
+    const rows = await doctor(
+      Object.fromEntries(
+        Object.entries(env).map(([name, value]) => [name, value.replace('EMULATOR', emulator.url)]),
+      ),
+    );
     const found = find(rows, check);
     expect(found).toMatchObject({ status, detail: expect.stringMatching(detail) });
     if (fix) expect(found?.fix).toMatch(fix);
     if (status === 'fail') expect(exitCodeOf(rows)).toBe(1);
-    expect(JSON.stringify(rows)).not.toMatch(/not-the-partner-key|tp_not_a_real_key|token-value/);
+    expect(JSON.stringify(rows)).not.toMatch(
+      /not-the-partner-key|tp_not_a_real_key|token-value|not-a-tp-key/,
+    );
   });
 
   it('skips the live call of a platform that is not configured, or configured wrongly', async () => {

@@ -1,6 +1,8 @@
 import { mkdirSync, symlinkSync, truncateSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SHOPEE_SHOP, DEMO_PRODUCT_ID } from '../../src/emulator/index.js';
 import { SHOPEE_MAX, TRACEPASS_MAX } from '../helpers/fixtures.js';
 import { startHarness, textOf, type Harness, type HarnessOptions } from '../helpers/harness.js';
@@ -13,7 +15,8 @@ type Tool = 'shopee_upload_images' | 'tracepass_upload_image' | 'tracepass_delet
 
 interface ErrorCase {
   tool: Tool;
-  harness?: HarnessOptions;
+  /** A function when it needs `website`, which starts with the suite. */
+  harness?: HarnessOptions | (() => HarnessOptions);
   /** Arguments; may create files, products and faults first. */
   args: (h: Harness) => Record<string, unknown>;
   what: RegExp;
@@ -301,8 +304,13 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'tracepass_upload_image',
     args: (h) => {
       const path = h.ws.png('shrinking.png', 50_000);
+      // The file is open and checked once the product read arrives; it shrinks while that read waits.
       h.emulator.inject({ platform: 'tracepass', method: 'GET', kind: 'slow', delayMs: 400 });
-      setTimeout(() => truncateSync(path, 10_000), 100);
+      const shrink = setInterval(() => {
+        if (h.emulator.requests.length === 0) return;
+        clearInterval(shrink);
+        truncateSync(path, 10_000);
+      }, 5);
       return upload(h, DEMO_PRODUCT_ID, path);
     },
     what: /changed while it was being uploaded/,
@@ -409,6 +417,13 @@ const CASES: Record<string, ErrorCase> = {
     },
     what: /^Uploaded 0 of 2 image\(s\) to Shopee .*\n- .*a\.png failed: error_tier_img_partial/,
     fix: /Send the failed image\(s\) again in a new call; if one fails again, check that file/,
+  },
+  'a SHOPEE_BASE_URL that is a website, not the API': {
+    tool: 'shopee_upload_images',
+    harness: () => ({ env: { SHOPEE_BASE_URL: website } }),
+    args: shopee((h) => [png(h)]),
+    what: /Shopee's gateway answered HTTP 404 with an HTML page: there is no Shopee API at this address/,
+    fix: /Check SHOPEE_BASE_URL \/ SHOPEE_REGION \(by default https:\/\/partner\.shopeemobile\.com\)/,
   },
   'Shopee unreachable, after retries': {
     tool: 'shopee_upload_images',
@@ -527,6 +542,13 @@ const CASES: Record<string, ErrorCase> = {
     what: /TracePass answered HTTP 200 to "read product \w+" without an imageUrls list/,
     fix: /Check that TRACEPASS_BASE_URL is the TracePass API .*; if it is, try again in a few minutes/,
   },
+  'a TRACEPASS_BASE_URL that is a website, not the API': {
+    tool: 'tracepass_upload_image',
+    harness: () => ({ env: { TRACEPASS_BASE_URL: website } }),
+    args: (h) => upload(h),
+    what: /TracePass could not read product \w+ \(HTTP 404: an HTML error page from a gateway\)/,
+    fix: /check product_id\. If every product answers this, check TRACEPASS_BASE_URL/,
+  },
   'TracePass unreachable': {
     tool: 'tracepass_upload_image',
     harness: { env: { TRACEPASS_BASE_URL: CLOSED } },
@@ -601,6 +623,18 @@ const CASES: Record<string, ErrorCase> = {
   },
 };
 
+/** A web server that is not either API: what a base URL pointing at a company's website reaches. */
+let website: string;
+let websiteServer: Server;
+beforeAll(async () => {
+  websiteServer = createServer((_req, res) => {
+    res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Page not found</body></html>');
+  });
+  await new Promise<void>((resolve) => websiteServer.listen(0, '127.0.0.1', resolve));
+  website = `http://127.0.0.1:${(websiteServer.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => websiteServer.close(resolve)));
+
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
@@ -609,7 +643,7 @@ afterEach(async () => {
 
 describe('every error says what happened and what to do next', () => {
   it.each(Object.entries(CASES))('%s', async (_name, c) => {
-    h = await startHarness(c.harness);
+    h = await startHarness(typeof c.harness === 'function' ? c.harness() : c.harness);
     const result = await h.call(c.tool, c.args(h));
     const text = textOf(result);
     // SHOW_ERROR_TEXTS=1 prints them all, to read them side by side when changing one.
