@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { parseCommand } from './cli/args.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server/create-server.js';
 import { wireDeps } from './server/deps.js';
 
 // Entry point: `catalog-upload-mcp [DIR ...]` serves MCP on stdio. Each DIR is an allowed root.
+// `--help`, `--version` and `doctor` are loaded only when asked for: start-up time is measured.
 async function main(): Promise<void> {
-  const roots = process.argv.slice(2);
+  const command = parseCommand(process.argv.slice(2));
+  if (command.kind !== 'serve') {
+    const { runCommand } = await import('./cli/commands.js');
+    process.exitCode = await runCommand(command);
+    return;
+  }
+  const roots = command.roots;
   const deps = wireDeps({ config: loadConfig(process.env), roots });
   const server = createServer(deps);
   await server.connect(new StdioServerTransport());

@@ -68,11 +68,12 @@ function fail<T>(problem: string): Setting<T> {
   return { ok: false, problem };
 }
 
-function parseId(raw: string): number | undefined {
+/** A positive integer id (partner or shop), or undefined. */
+export function parseId(raw: string): number | undefined {
   return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
 }
 
-function readBaseUrl(raw: string, variable: string): string | { problem: string } {
+export function readBaseUrl(raw: string, variable: string): string | { problem: string } {
   let url: URL;
   try {
     url = new URL(raw);

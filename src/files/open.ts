@@ -52,7 +52,7 @@ function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): 
   const accepted =
     labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels.join('');
   if (stats.size === 0)
-    throw new FileRefusal(given, `is empty. ${rule.platform} accepts ${accepted} images.`);
+    throw new FileRefusal(given, `is empty (0 bytes). Save or export the image again as ${accepted}.`);
   const type = sniffImageType(head);
   if (type === undefined) {
     throw new FileRefusal(

@@ -59,6 +59,16 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The platform's reason when an answer is a failure, '' when it failed without one, undefined when it
+ * succeeded. Both platforms put their reason in a JSON `error` field; Shopee may do so with HTTP 200.
+ */
+function refusalOf(status: number, json: unknown): string | undefined {
+  const said = (json as { error?: unknown } | undefined)?.error;
+  if (typeof said === 'string' && said !== '') return said;
+  return status >= 400 ? '' : undefined;
+}
+
 export function createTransport(options: TransportOptions): Transport {
   let dispatcher: Promise<{ request: typeof import('undici').request; dispatcher: Dispatcher }> | undefined;
   // undici is loaded on the first request, not at start-up: clients time the server's initialize.
@@ -100,15 +110,21 @@ export function createTransport(options: TransportOptions): Transport {
         (json as { request_id?: unknown } | undefined)?.request_id ??
         res.headers['x-request-id'] ??
         undefined;
-      options.logger?.log('debug', `${where} → ${res.statusCode}`, {
-        platform: req.platform,
-        method: req.method,
-        host: req.url.host,
-        path: req.url.pathname,
-        status: res.statusCode,
-        duration_ms: Math.round(performance.now() - started),
-        ...(requestId === undefined ? {} : { request_id: String(requestId) }),
-      });
+      const refusal = refusalOf(res.statusCode, json);
+      options.logger?.log(
+        refusal === undefined ? 'debug' : 'error',
+        `${where} → ${res.statusCode}${refusal ? ` ${refusal}` : ''}`,
+        {
+          platform: req.platform,
+          method: req.method,
+          host: req.url.host,
+          path: req.url.pathname,
+          status: res.statusCode,
+          duration_ms: Math.round(performance.now() - started),
+          ...(requestId === undefined ? {} : { request_id: String(requestId) }),
+          ...(refusal ? { error: refusal } : {}),
+        },
+      );
       return { status: res.statusCode, headers: res.headers, text, json };
     } catch (error) {
       req.body?.stream.destroy();

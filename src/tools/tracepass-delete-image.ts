@@ -2,28 +2,33 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/client.js';
 import { deleteImageChecked } from '../platforms/tracepass/delete-checked.js';
+import { planDelete } from '../platforms/tracepass/plan.js';
 import { configured, type ToolDeps } from './deps.js';
+import { describeRequest, dryRunInput, dryRunOutputNoBody } from './dry-run.js';
 import { toolResult } from './result.js';
-import { imageUrls, productId } from './schemas.js';
+import { expecting, imageUrls, productId } from './schemas.js';
 
 const inputSchema = {
   product_id: productId,
   index: z
-    .number()
+    .number(expecting('index', "the image's zero-based position, a whole number from 0 to 19"))
     .int('index must be a whole number')
     .min(0, 'index is zero-based: the first image is 0')
     .max(MAX_IMAGES_PER_PRODUCT - 1, `a product has at most ${MAX_IMAGES_PER_PRODUCT} images: index is 0–19`)
-    .describe('Zero-based position of the image in the product’s image list'),
+    .describe('Zero-based position in image_urls'),
   expected_url: z
-    .string()
-    .min(1)
+    .string(expecting('expected_url', 'a URL string from image_urls'))
+    .min(1, 'expected_url cannot be empty: pass the URL from image_urls, or leave it out')
     .optional()
-    .describe('The URL you expect at index; nothing is deleted if it differs (recommended: indices shift)'),
+    .describe('URL expected at index; nothing is deleted if it differs (recommended)'),
+  dry_run: dryRunInput,
 };
 
 const outputSchema = {
-  deleted_url: z.string().optional().describe('The URL of the image that was removed'),
-  image_urls: imageUrls.describe("The product's images after the delete"),
+  deleted_url: z.string().optional().describe("The removed image's URL"),
+  image_urls: imageUrls.describe("The product's images after the delete (in a dry run: now)"),
+  would_delete_url: z.string().optional().describe('Dry run: the URL at index'),
+  ...dryRunOutputNoBody,
 };
 
 export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps): void {
@@ -32,14 +37,28 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
     {
       title: 'Delete an image from a TracePass product',
       description:
-        'Remove one image from a TracePass product by zero-based index; later images move up one. ' +
-        'Pass expected_url to make sure the right image goes. Never resent automatically.',
+        'Delete one image from a TracePass product by zero-based index; later images move up one. Pass ' +
+        'expected_url (from image_urls) so only that image can go; never resent automatically. dry_run: ' +
+        'show the URL at index, delete nothing.',
       inputSchema,
       outputSchema,
       annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: true },
     },
-    async ({ product_id, index, expected_url }, extra) => {
+    async ({ product_id, index, expected_url, dry_run }, extra) => {
       const tracepass = configured(deps.tracepass);
+      if (dry_run) {
+        const plan = await planDelete(tracepass, product_id, index, {
+          expectedUrl: expected_url,
+          signal: extra.signal,
+        });
+        const summary = [
+          `Dry run: nothing was deleted. Image ${index} of product ${product_id} is ${plan.would_delete_url}; ` +
+            `deleting it would leave ${plan.image_urls.length - 1} image(s), later ones moving up one. The request would be:`,
+          ...describeRequest(plan.would_send),
+          `Call again without dry_run, with expected_url set to that URL, to delete it.`,
+        ].join('\n');
+        return toolResult({ dry_run: true, ...plan }, summary);
+      }
       const result = await deleteImageChecked(tracepass, product_id, index, {
         expectedUrl: expected_url,
         signal: extra.signal,

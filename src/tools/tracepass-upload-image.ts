@@ -2,20 +2,24 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/client.js';
 import { uploadImageOnce } from '../platforms/tracepass/upload-once.js';
+import { planUpload } from '../platforms/tracepass/plan.js';
 import { configured, type ToolDeps } from './deps.js';
+import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
 import { imagePath, imageUrls, productId } from './schemas.js';
 
 const inputSchema = {
   product_id: productId,
-  path: imagePath('PNG, JPEG or WebP image of at most 5 MB'),
+  path: imagePath('PNG/JPEG/WebP ≤ 5 MB'),
+  dry_run: dryRunInput,
 };
 
 const outputSchema = {
-  image_url: z.string().describe('Public URL of the new image'),
+  image_url: z.string().optional().describe('Public URL of the new image (none in a dry run)'),
   image_urls: imageUrls,
-  index: z.number().int().min(0).describe("The new image's zero-based position in image_urls"),
+  index: z.number().int().min(0).max(19).describe("The new image's zero-based position in image_urls"),
+  ...dryRunOutput,
 };
 
 export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps): void {
@@ -24,17 +28,28 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
     {
       title: 'Upload an image to a TracePass product',
       description:
-        'Append one local PNG/JPEG/WebP image (≤ 5 MB) to a TracePass product (max 20 images). ' +
-        'Safe to retry: one call never adds the image twice.',
+        'Add one local PNG/JPEG/WebP image (≤ 5 MB) to a TracePass product (20 images at most); returns ' +
+        'its URL and index. Safe to retry: one call never adds the image twice. dry_run: check the file and ' +
+        'the product, send nothing.',
       inputSchema,
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ product_id, path }, extra) => {
+    async ({ product_id, path, dry_run }, extra) => {
       const tracepass = configured(deps.tracepass);
       const [image] = await deps.files.openImages([path], TRACEPASS_IMAGE_RULE);
       if (!image) throw new Error('No file was opened.');
       try {
+        if (dry_run) {
+          const plan = await planUpload(tracepass, product_id, image, extra.signal);
+          const summary = [
+            `Dry run: nothing was sent. Product ${product_id} has ${plan.image_urls.length} image(s); ` +
+              `${path} would become image ${plan.index} (${plan.index + 1} of 20). The upload would be:`,
+            ...describeRequest(plan.would_send),
+            'Call again without dry_run to upload.',
+          ].join('\n');
+          return toolResult({ dry_run: true, ...plan }, summary);
+        }
         const result = await uploadImageOnce(tracepass, product_id, image, {
           signal: extra.signal,
           onProgress: progressReporter(extra, `Uploading ${image.fileName} to TracePass`),

@@ -1,6 +1,7 @@
 import type { ShopeeConfig } from '../../config.js';
 import type { ImageRule, OpenedImage } from '../../files/index.js';
 import { buildMultipart, type Part } from '../../http/multipart.js';
+import { previewRequest, type RequestPreview } from '../../http/preview.js';
 import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
 import type { Transport } from '../../http/transport.js';
 import type { Logger } from '../../logging.js';
@@ -34,6 +35,8 @@ export interface ShopeeUploadResult {
 
 export interface ShopeeClient {
   uploadImages(input: ShopeeUploadInput): Promise<ShopeeUploadResult>;
+  /** The upload request `uploadImages` would send, for a dry run; nothing is sent. */
+  describeUpload(input: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Promise<RequestPreview>;
   /** The signed public call `doctor` uses to check the partner credentials. */
   getShopsByPartner(signal?: AbortSignal): Promise<ShopeeBody>;
 }
@@ -56,8 +59,11 @@ export function createShopeeClient({
 }: ShopeeClientDeps): ShopeeClient {
   const secrets = [config.partnerKey, ...(config.shop ? [config.shop.accessToken] : [])];
 
-  /** A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old. */
-  function signedUrl(path: string, shop = config.shop): { url: URL; sign: string } {
+  /**
+   * A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old.
+   * `shop` is explicit (no default): a public call passes undefined and must not be signed as a Shop call.
+   */
+  function signedUrl(path: string, shop: ShopeeConfig['shop']): { url: URL; sign: string } {
     const timestamp = Math.floor(now() / 1000);
     const sign = signShopee({
       partnerId: config.partnerId,
@@ -87,16 +93,26 @@ export function createShopeeClient({
     );
   }
 
+  /** One part named `image` per file, in input order, then `scene` and `ratio` when given. */
+  function uploadParts({
+    images,
+    scene,
+    ratio,
+  }: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Part[] {
+    const parts: Part[] = images.map((file) => ({ name: 'image', file }));
+    if (scene) parts.push({ name: 'scene', value: scene });
+    if (ratio) parts.push({ name: 'ratio', value: ratio });
+    return parts;
+  }
+
   return {
     async uploadImages({ images, scene, ratio, signal, onProgress }) {
-      const parts: Part[] = images.map((file) => ({ name: 'image', file }));
-      if (scene) parts.push({ name: 'scene', value: scene });
-      if (ratio) parts.push({ name: 'ratio', value: ratio });
+      const parts = uploadParts({ images, scene, ratio });
 
       const body = await withRetries(
         policy,
         async () => {
-          const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH);
+          const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH, config.shop);
           const multipart = await buildMultipart(parts, onProgress);
           const res = await transport({
             platform: 'Shopee',
@@ -118,6 +134,13 @@ export function createShopeeClient({
           images.map((image) => image.path),
         ),
       };
+    },
+
+    describeUpload(input) {
+      const url = new URL(config.baseUrl + UPLOAD_IMAGE_PATH);
+      url.searchParams.set('partner_id', String(config.partnerId));
+      if (config.shop) url.searchParams.set('shop_id', String(config.shop.shopId));
+      return previewRequest('POST', url, uploadParts(input));
     },
 
     async getShopsByPartner(signal) {

@@ -6,8 +6,15 @@ interface Advice {
   fix: string;
 }
 
+// A wrong SHOPEE_BASE_URL answers 404 (Shopee's own error_not_found, or some other server's page).
+const NO_API_HERE: Advice = {
+  what: 'There is no Shopee API at this address',
+  fix: 'Check SHOPEE_BASE_URL / SHOPEE_REGION (by default https://partner.shopeemobile.com).',
+};
+
 /** What each Shopee error code means for the person running the agent, and what they can do. */
-function advise(code: string, message: string): Advice {
+function advise(code: string, message: string, status: number): Advice {
+  if (code === 'error_not_found' || status === 404) return NO_API_HERE;
   const said = message.toLowerCase();
   if (said.includes('timestamp')) {
     return {
@@ -89,15 +96,16 @@ export function readShopeeAnswer(res: HttpResponse, secrets: readonly string[]):
       res.status >= 200 && res.status < 300
         ? `Shopee answered HTTP ${res.status} with a body that is not JSON`
         : `Shopee${looksHtml ? "'s gateway" : ''} answered HTTP ${res.status} with ${looksHtml ? 'an HTML page' : 'a non-JSON body'}`;
-    return fail({
-      ...base,
-      message: `${what}; the service may be having problems. Try again in a few minutes.`,
-    });
+    const next =
+      res.status === 404
+        ? `: there is no Shopee API at this address. ${NO_API_HERE.fix}`
+        : '; the service may be having problems. Try again in a few minutes.';
+    return fail({ ...base, message: `${what}${next}` });
   }
   const code = typeof body.error === 'string' ? body.error : '';
   if (code !== '') {
     const message = typeof body.message === 'string' ? body.message : '';
-    const advice = advise(code, message);
+    const advice = advise(code, message, res.status);
     return fail({
       ...base,
       code,

@@ -1,6 +1,7 @@
 import type { TracePassConfig } from '../../config.js';
 import type { ImageRule, OpenedImage } from '../../files/index.js';
-import { buildMultipart } from '../../http/multipart.js';
+import { buildMultipart, type Part } from '../../http/multipart.js';
+import { previewRequest, type RequestPreview } from '../../http/preview.js';
 import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
 import type { HttpResponse, Transport } from '../../http/transport.js';
 import type { Logger } from '../../logging.js';
@@ -29,6 +30,9 @@ export interface TracePassClient {
   ): Promise<{ imageUrl: string; imageUrls: string[] }>;
   /** One DELETE, never resent. `imageUrls` is absent when TracePass answers 204 or without a list. */
   deleteImage(productId: string, index: number, signal?: AbortSignal): Promise<{ imageUrls?: string[] }>;
+  /** The requests `postImage` and `deleteImage` would send, for dry runs; nothing is sent. */
+  describePost(productId: string, image: OpenedImage): Promise<RequestPreview>;
+  describeDelete(productId: string, index: number): Promise<RequestPreview>;
   /** The read-only call `doctor` uses to check the key. */
   listProducts(limit: number, signal?: AbortSignal): Promise<unknown>;
 }
@@ -65,6 +69,8 @@ export function createTracePassClient({
   const headers = { authorization: `Bearer ${config.apiKey}` };
   const url = (path: string) => new URL(config.baseUrl + path);
   const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
+  // TracePass takes the image as one multipart part named `file`.
+  const filePart = (image: OpenedImage): Part[] => [{ name: 'file', file: image }];
 
   function ok(res: HttpResponse, ctx: CallContext): HttpResponse {
     if (res.status >= 200 && res.status < 300) return res;
@@ -114,7 +120,7 @@ export function createTracePassClient({
 
     async postImage(productId, image, { signal, onProgress } = {}) {
       const ctx = { productId, action: `upload the image to product ${productId}` };
-      const body = await buildMultipart([{ name: 'file', file: image }], onProgress);
+      const body = await buildMultipart(filePart(image), onProgress);
       const res = ok(
         await transport({
           platform: 'TracePass',
@@ -149,6 +155,14 @@ export function createTracePassClient({
       );
       const imageUrls = imageUrlsOf(res.json);
       return imageUrls ? { imageUrls } : {};
+    },
+
+    describePost(productId, image) {
+      return previewRequest('POST', url(`${productPath(productId)}/images`), filePart(image));
+    },
+
+    describeDelete(productId, index) {
+      return previewRequest('DELETE', url(`${productPath(productId)}/images/${index}`));
     },
 
     listProducts(limit, signal) {

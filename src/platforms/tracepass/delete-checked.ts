@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../http/errors.js';
-import type { TracePassClient } from './client.js';
+import type { Product, TracePassClient } from './client.js';
 
 export interface DeleteOutcome {
   deleted_url?: string;
@@ -8,6 +8,39 @@ export interface DeleteOutcome {
 
 function count(list: readonly string[], url: string): number {
   return list.filter((u) => u === url).length;
+}
+
+/**
+ * The URL at `index`, or an error that says why nothing will be deleted: an index past the end, or an
+ * `expectedUrl` that is not the image there.
+ */
+export function imageAt(before: Product, index: number, expectedUrl?: string): string {
+  const productId = before.id;
+  const target = before.imageUrls[index];
+  if (target === undefined) {
+    const range =
+      before.imageUrls.length === 0
+        ? 'it has no images'
+        : `valid indices are 0–${before.imageUrls.length - 1}`;
+    const next =
+      before.imageUrls.length === 0
+        ? 'Check product_id: this product has nothing to delete.'
+        : 'Pick the index from image_urls (a dry_run call lists them) and call again.';
+    throw new Error(
+      `Product ${productId} has ${before.imageUrls.length} images, so there is no image at index ${index} (${range}). Nothing was deleted. ${next}`,
+    );
+  }
+  if (expectedUrl !== undefined && target !== expectedUrl) {
+    const where = before.imageUrls.indexOf(expectedUrl);
+    throw new Error(
+      `Image ${index} of product ${productId} is ${target}, not the expected_url. Nothing was deleted. ` +
+        (where >= 0
+          ? `The expected image is now at index ${where}: call again with index ${where}.`
+          : 'The expected image is no longer on the product (already deleted?): read image_urls again ' +
+            '(a dry_run call lists them) before deleting anything else.'),
+    );
+  }
+  return target;
 }
 
 /**
@@ -23,25 +56,7 @@ export async function deleteImageChecked(
   { expectedUrl, signal }: { expectedUrl?: string; signal?: AbortSignal } = {},
 ): Promise<DeleteOutcome> {
   const before = await client.getProduct(productId, signal);
-  const target = before.imageUrls[index];
-  if (target === undefined) {
-    const range =
-      before.imageUrls.length === 0
-        ? 'it has no images'
-        : `valid indices are 0–${before.imageUrls.length - 1}`;
-    throw new Error(
-      `Product ${productId} has ${before.imageUrls.length} images, so there is no image at index ${index} (${range}). Nothing was deleted.`,
-    );
-  }
-  if (expectedUrl !== undefined && target !== expectedUrl) {
-    const where = before.imageUrls.indexOf(expectedUrl);
-    throw new Error(
-      `Image ${index} of product ${productId} is ${target}, not the expected_url. Nothing was deleted. ` +
-        (where >= 0
-          ? `The expected image is now at index ${where}: call again with index ${where}.`
-          : 'The expected image is no longer on the product.'),
-    );
-  }
+  const target = imageAt(before, index, expectedUrl);
 
   try {
     const { imageUrls } = await client.deleteImage(productId, index, signal);

@@ -24,7 +24,10 @@ function advice(status: number, ctx: CallContext, now: number): string {
     case 403:
       return 'The key is not allowed to do this: use a key with write access to products (scope products:write) of the company that owns the product.';
     case 404:
-      return `TracePass has no product ${ctx.productId} for this key: check product_id.`;
+      // No product in the call (the doctor's list) means the address itself is wrong.
+      return ctx.productId
+        ? `TracePass has no product ${ctx.productId} for this key: check product_id. If every product answers this, check TRACEPASS_BASE_URL.`
+        : 'There is no TracePass API at this address: check TRACEPASS_BASE_URL (by default https://app.tracepass.eu).';
     case 413:
       return 'The image is too large: TracePass accepts at most 5 MB (5,242,880 bytes). Resize or recompress it.';
     case 415:
@@ -71,6 +74,7 @@ export function unexpectedAnswer(res: HttpResponse, ctx: CallContext, expected: 
     status: res.status,
     message:
       `TracePass answered HTTP ${res.status} to "${ctx.action}" without ${expected}. ` +
-      'Read the product to see its current images before trying again.',
+      'Check that TRACEPASS_BASE_URL is the TracePass API (by default https://app.tracepass.eu, not the ' +
+      'website); if it is, try again in a few minutes.',
   });
 }

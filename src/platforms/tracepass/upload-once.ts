@@ -18,7 +18,8 @@ export interface UploadOnceOptions {
   logger?: Logger;
 }
 
-function ensureRoom(product: Product): void {
+/** Refuses a product that already holds the maximum, before any bytes are sent. */
+export function ensureRoom(product: Product): void {
   if (product.imageUrls.length >= MAX_IMAGES_PER_PRODUCT) {
     throw new Error(
       `Product ${product.id} already has ${product.imageUrls.length} images, the TracePass maximum is ${MAX_IMAGES_PER_PRODUCT}. ` +
@@ -79,7 +80,7 @@ export async function uploadImageOnce(
             status: error.status,
             message:
               `${error.message} The product could not be read afterwards to see whether the image was stored ` +
-              `(${(readError as Error).message}). Nothing was resent: check product ${productId} before uploading again.`,
+              `(${(readError as Error).message}). Nothing was resent: list the product's images (tracepass_upload_image with dry_run) before uploading again.`,
           });
         });
         const added = after.imageUrls.filter((url) => !before.imageUrls.includes(url));

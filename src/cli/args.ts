@@ -1,0 +1,35 @@
+/** What the command line asks for. Parsed without loading anything, so a plain server start stays lean. */
+export type Command =
+  | { kind: 'serve'; roots: string[] }
+  | { kind: 'doctor'; roots: string[] }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string };
+
+const HELP = new Set(['--help', '-h']);
+const VERSION = new Set(['--version', '-v', '-V']);
+
+/**
+ * `[DIR ...]` serves MCP on stdio; `doctor [DIR ...]` checks the set-up; `--help` and `--version` print
+ * and exit. `--` ends the options, for a folder whose name starts with a dash or is `doctor`.
+ */
+export function parseCommand(argv: readonly string[]): Command {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const rest = end === -1 ? [] : argv.slice(end + 1);
+
+  if (options.some((arg) => HELP.has(arg))) return { kind: 'help' };
+  if (options.some((arg) => VERSION.has(arg))) return { kind: 'version' };
+  const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
+  if (unknown !== undefined) {
+    return {
+      kind: 'usage-error',
+      message:
+        `Unknown option '${unknown}'. Folders are plain arguments (put -- before a folder whose name ` +
+        'starts with a dash); run catalog-upload-mcp --help for usage.',
+    };
+  }
+  const [first, ...others] = options;
+  if (first === 'doctor') return { kind: 'doctor', roots: [...others, ...rest] };
+  return { kind: 'serve', roots: [...options, ...rest] };
+}

@@ -1,0 +1,29 @@
+import type { Command } from './args.js';
+
+/**
+ * Runs every command but the server itself, and returns the exit code. These print to stdout: they are
+ * run by a person in a terminal, never by an MCP client. Each loads its code only when asked for.
+ */
+export async function runCommand(command: Exclude<Command, { kind: 'serve' }>): Promise<number> {
+  const { NAME, VERSION } = await import('../server/version.js');
+  switch (command.kind) {
+    case 'version':
+      console.log(VERSION);
+      return 0;
+    case 'help': {
+      const { helpText } = await import('./help.js');
+      console.log(helpText(VERSION));
+      return 0;
+    }
+    case 'usage-error':
+      console.error(command.message);
+      return 2;
+    case 'doctor': {
+      const { exitCodeOf, renderReport, runChecks } = await import('./doctor/index.js');
+      const rows = await runChecks({ env: process.env, folders: command.roots });
+      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+      console.log(renderReport(rows, `${NAME} ${VERSION} doctor`, width));
+      return exitCodeOf(rows);
+    }
+  }
+}
