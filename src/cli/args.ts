@@ -2,6 +2,7 @@
 export type Command =
   | { kind: 'serve'; roots: string[] }
   | { kind: 'doctor'; roots: string[] }
+  | { kind: 'emulator'; args: string[] }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'usage-error'; message: string };
@@ -10,10 +11,12 @@ const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v', '-V']);
 
 /**
- * `[DIR ...]` serves MCP on stdio; `doctor [DIR ...]` checks the set-up; `--help` and `--version` print
- * and exit. `--` ends the options, for a folder whose name starts with a dash or is `doctor`.
+ * `[DIR ...]` serves MCP on stdio; `doctor [DIR ...]` checks the set-up; `emulator` runs the offline
+ * emulator of both APIs; `--help` and `--version` print and exit. `--` ends the options, for a folder whose name starts with a dash or is `doctor`.
  */
 export function parseCommand(argv: readonly string[]): Command {
+  // The emulator parses its own options (--port, --host).
+  if (argv[0] === 'emulator') return { kind: 'emulator', args: argv.slice(1) };
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
   const rest = end === -1 ? [] : argv.slice(end + 1);

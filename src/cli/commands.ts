@@ -18,6 +18,10 @@ export async function runCommand(command: Exclude<Command, { kind: 'serve' }>): 
     case 'usage-error':
       console.error(command.message);
       return 2;
+    case 'emulator': {
+      const { serveEmulator } = await import('../emulator/cli.js');
+      return serveEmulator(command.args);
+    }
     case 'doctor': {
       const { exitCodeOf, renderReport, runChecks } = await import('./doctor/index.js');
       const rows = await runChecks({ env: process.env, folders: command.roots });

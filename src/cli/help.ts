@@ -5,6 +5,8 @@ export function helpText(version: string): string {
 Usage:
   catalog-upload-mcp [DIR ...]          serve MCP on stdin/stdout; each DIR is a folder images may be read from
   catalog-upload-mcp doctor [DIR ...]   check the configuration, the folders and the credentials, then exit
+  catalog-upload-mcp emulator [--port N] [--host H]
+                                        run an offline emulator of both APIs and print the variables to use it
   catalog-upload-mcp --help | --version
 
 Your MCP client starts the server; configure it with environment variables:

@@ -6,11 +6,11 @@ import { DEMO_PRODUCT_ID } from '../../src/emulator/index.js';
 import { bearer, call } from './helpers.js';
 
 // The built entry (`npm test` builds first), run as `npm run emulator` runs it.
-const CLI = fileURLToPath(new URL('../../dist/emulator/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 describe('emulator CLI', () => {
   it('prints the environment, serves it, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -41,7 +41,7 @@ describe('emulator CLI', () => {
   });
 
   it('refuses a bad --port with a usage line and exit code 1', async () => {
-    const child = spawn(process.execPath, [CLI, '--port', 'eighty'], {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', 'eighty'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -42,14 +43,21 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('ships only what runs: the built server, README, LICENSE and mcp.json.example', () => {
+  it('ships only what runs: the built server and its emulator, README, LICENSE and mcp.json.example', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'mcp.json.example', 'dist/cli.js']),
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'mcp.json.example',
+        'dist/cli.js',
+        'dist/emulator/index.js',
+      ]),
     );
     const unexpected = files.filter(
       (path) =>
         !['package.json', 'README.md', 'LICENSE', 'mcp.json.example'].includes(path) &&
-        !/^dist\/(?!demo\/|emulator\/|samples\/).+\.js$/.test(path),
+        !/^dist\/(?!demo\/|samples\/).+\.js$/.test(path),
     );
     expect(unexpected).toEqual([]);
   });
@@ -86,5 +94,24 @@ describe('the packed package', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('runs the built-in emulator from the installed bin', async () => {
+    const child = spawn(
+      join(work, 'node_modules', '.bin', 'catalog-upload-mcp'),
+      ['emulator', '--port', '0'],
+      {
+        env: cleanEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const [first] = await createInterface({ input: child.stdout })
+      [Symbol.asyncIterator]()
+      .next()
+      .then((r) => [r.value as string]);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(first).toMatch(/^export SHOPEE_PARTNER_ID=\d+$/);
+    expect(await exited).toBe(0);
   });
 });
