@@ -105,10 +105,8 @@ describe('the packed package', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const [first] = await createInterface({ input: child.stdout })
-      [Symbol.asyncIterator]()
-      .next()
-      .then((r) => [r.value as string]);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const { value: first } = await lines.next();
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(first).toMatch(/^export SHOPEE_PARTNER_ID=\d+$/);
