@@ -3,15 +3,27 @@ import { createReadStream, readdirSync, readlinkSync, truncateSync, writeFileSyn
 import { Agent, type Dispatcher } from 'undici';
 import type { Emulator, RecordedRequest } from '../../src/emulator/index.js';
 
-/** An undici Agent that remembers the URL of every request it sends, query string and all. */
-export function recordingAgent(): { dispatcher: Dispatcher; urls: URL[]; close(): Promise<void> } {
+export interface RecordingAgent {
+  dispatcher: Dispatcher;
+  /** Every URL sent, query string and all. */
+  urls: URL[];
+  /** The Content-Length of every request that had a body. */
+  bodyLengths: number[];
+  close(): Promise<void>;
+}
+
+/** An undici Agent that remembers what it sent. */
+export function recordingAgent(): RecordingAgent {
   const agent = new Agent();
   const urls: URL[] = [];
+  const bodyLengths: number[] = [];
   const dispatcher = agent.compose((dispatch) => (options, handler) => {
     urls.push(new URL(options.path, options.origin));
+    const length = (options.headers as Record<string, string> | undefined)?.['content-length'];
+    if (length !== undefined) bodyLengths.push(Number(length));
     return dispatch(options, handler);
   });
-  return { dispatcher, urls, close: () => agent.close() };
+  return { dispatcher, urls, bodyLengths, close: () => agent.close() };
 }
 
 /** `METHOD path status` for every request the emulator saw, in order. */

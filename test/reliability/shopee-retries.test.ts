@@ -3,10 +3,10 @@ import { DEFAULT_SHOPEE_PARTNER, type Fault } from '../../src/emulator/index.js'
 import { UPLOAD_IMAGE_PATH } from '../../src/platforms/shopee/client.js';
 import { signShopee } from '../../src/platforms/shopee/sign.js';
 import { startHarness, textOf, type Harness, type HarnessOptions } from '../helpers/harness.js';
-import { recordingAgent, tickingClock } from '../helpers/observe.js';
+import { recordingAgent, tickingClock, type RecordingAgent } from '../helpers/observe.js';
 
 let h: Harness | undefined;
-let agent: ReturnType<typeof recordingAgent> | undefined;
+let agent: RecordingAgent | undefined;
 afterEach(async () => {
   await h?.close();
   await agent?.close();
