@@ -7,9 +7,9 @@ afterEach(async () => {
   h = undefined;
 });
 
-interface Out {
+type Out = {
   images: { path: string; image_id?: string; error?: string }[];
-}
+};
 
 async function batch(count: number) {
   h = await startHarness();
