@@ -1,8 +1,9 @@
 import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { notAFile } from './kind.js';
+import { readRange } from './range.js';
 import { FileRefusal } from './refusal.js';
 import { LABEL, MIME, SNIFF_BYTES, sniffImageType, type ImageType } from './sniff.js';
 
@@ -79,20 +80,6 @@ async function readHead(handle: FileHandle, given: string): Promise<Uint8Array> 
   return head;
 }
 
-/** Fails the stream if the file ends before the validated length: a file truncated mid-upload. */
-function exactly(size: number, given: string): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      done(null, chunk);
-    },
-    flush(done) {
-      done(seen === size ? null : new FileRefusal(given, `changed while it was being uploaded; try again.`));
-    },
-  });
-}
-
 /**
  * Opens a resolved path and validates it from the descriptor (fstat for kind and size, the first bytes
  * for type), so nothing swapped in between the check and the read can change what is sent.
@@ -118,10 +105,7 @@ export async function openImage(given: string, realPath: string, rule: ImageRule
       size,
       type,
       mime: MIME[type],
-      stream: () =>
-        handle
-          .createReadStream({ start: 0, end: size - 1, autoClose: false, highWaterMark: 256 * 1024 })
-          .pipe(exactly(size, given)),
+      stream: () => readRange(handle, size, given),
       close: () => handle.close(),
     };
   } catch (error) {

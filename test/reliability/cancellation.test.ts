@@ -28,7 +28,9 @@ function stallAfterFirstChunk(files: FileAccess): FileAccess {
               first = false;
             },
           });
-          return image.stream().pipe(gate);
+          const source = image.stream();
+          source.on('error', (error) => gate.destroy(error));
+          return source.pipe(gate);
         },
       }));
     },
