@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../src/emulator/index.js';
+import { eventually } from '../emulator/helpers.js';
 import { startHarness, textOf, type Harness, type HarnessOptions } from '../helpers/harness.js';
 import { requestLines } from '../helpers/observe.js';
 
@@ -45,10 +46,27 @@ describe('tracepass_delete_image never resends a DELETE whose outcome is unknown
     const out = await deleteWith({ platform: 'tracepass', method: 'DELETE', ...fault });
     expect(out.result.isError).toBe(true);
     expect(textOf(out.result)).toMatch(
-      /The image is still on the product \(now 3 images\); the DELETE was not resent because indices shift\. Read the product, then call tracepass_delete_image with expected_url to retry safely\./,
+      /The image is still on the product, now at index 1 of 3; the DELETE was not resent because indices shift\. To retry safely, call tracepass_delete_image with index 1 and expected_url https:\/\/cdn\.example\/1\.png\.$/,
     );
     expect(requestLines(out.h.emulator)).toEqual([out.read, out.del(status), out.read]);
     expect(out.product.imageUrls).toEqual(urls);
+  });
+
+  it('says the outcome is unknown when the product cannot be read afterwards', async () => {
+    h = await startHarness();
+    const product = h.emulator.addProduct({ imageUrls: urls });
+    // The first read lingers so the faults for the later ones can be queued behind it.
+    h.emulator.inject({ platform: 'tracepass', method: 'GET', kind: 'slow', delayMs: 100 });
+    h.emulator.inject({ platform: 'tracepass', method: 'DELETE', kind: 'drop-before-store' });
+    const pending = h.call('tracepass_delete_image', { product_id: product.id, index: 1 });
+    await eventually(() => h!.emulator.requests.length === 1);
+    h.emulator.inject({ platform: 'tracepass', method: 'GET', kind: 'status-5xx', times: 3 });
+    const result = await pending;
+    expect(textOf(result)).toMatch(
+      /The product could not be read afterwards, so whether the image was deleted is unknown; the DELETE was not resent because indices shift\. Call tracepass_delete_image with index 1 and expected_url https:\/\/cdn\.example\/1\.png: it checks the product first/,
+    );
+    expect(requestLines(h.emulator, 'DELETE')).toHaveLength(1);
+    expect(product.imageUrls).toEqual(urls);
   });
 
   it('reads the list afresh when the DELETE answer is malformed JSON', async () => {
