@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ProgressNotificationSchema, type Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { recordingAgent, sparsePng, type RecordingAgent } from '../helpers/observe.js';
@@ -73,8 +73,14 @@ describe('progress notifications', () => {
 
   it('are not sent when the request carries no progress token', async () => {
     const h = await start();
+    // Watched on the wire, before the client's own checks could drop a malformed notification.
     const notifications: unknown[] = [];
-    h.client.setNotificationHandler(ProgressNotificationSchema, (n) => void notifications.push(n));
+    const transport = h.client.transport!;
+    const deliver = transport.onmessage;
+    transport.onmessage = (message, extra) => {
+      if ('method' in message && message.method === 'notifications/progress') notifications.push(message);
+      deliver?.(message, extra);
+    };
     const paths = [sparsePng(join(h.ws.root, 'a.png'), 2_000_000, 'a')];
     const result = await h.call('shopee_upload_images', { paths });
     expect(result.isError).toBeUndefined();
