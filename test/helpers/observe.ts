@@ -33,6 +33,11 @@ export function requestLines(emulator: Emulator, method?: string): string[] {
     .map((r) => `${r.method} ${r.path} ${r.status}`);
 }
 
+/** The status (or 'dropped') of every request the emulator saw, in order. */
+export function statuses(emulator: Emulator): RecordedRequest['status'][] {
+  return emulator.requests.map((r) => r.status);
+}
+
 export function requestsOf(emulator: Emulator, method: string): RecordedRequest[] {
   return emulator.requests.filter((r) => r.method === method);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, textOf, type Harness } from '../helpers/harness.js';
+import { statuses } from '../helpers/observe.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -17,7 +18,6 @@ async function batch(count: number) {
   return { h, paths, upload: () => h!.call('shopee_upload_images', { paths }) };
 }
 
-const statuses = (h: Harness) => h.emulator.requests.map((r) => r.status);
 const ids = (out: Out) => out.images.flatMap((image) => (image.image_id ? [image.image_id] : []));
 
 describe('shopee_upload_images under each emulator fault', () => {
@@ -27,7 +27,7 @@ describe('shopee_upload_images under each emulator fault', () => {
     const result = await upload();
     const out = result.structuredContent as Out;
     expect(out.images.map((image) => image.path)).toEqual(paths);
-    expect(statuses(h)).toEqual(['dropped', 200]);
+    expect(statuses(h.emulator)).toEqual(['dropped', 200]);
     // Shopee media-space images are free until an item uses them: resending is safe here.
     expect(h.emulator.shopeeImages.size).toBe(4);
     for (const id of ids(out)) expect(h.emulator.shopeeImages.has(id)).toBe(true);
@@ -38,7 +38,7 @@ describe('shopee_upload_images under each emulator fault', () => {
     h.emulator.inject({ platform: 'shopee', kind: 'html-502' });
     const result = await upload();
     expect(result.isError).toBeUndefined();
-    expect(statuses(h)).toEqual([502, 200]);
+    expect(statuses(h.emulator)).toEqual([502, 200]);
     expect(h.emulator.shopeeImages.size).toBe(1);
   });
 
@@ -50,7 +50,7 @@ describe('shopee_upload_images under each emulator fault', () => {
     expect(textOf(result)).toBe(
       'Shopee answered HTTP 200 with a body that is not JSON; the service may be having problems. Try again in a few minutes.',
     );
-    expect(statuses(h)).toEqual([200]);
+    expect(statuses(h.emulator)).toEqual([200]);
   });
 
   it('maps a partial failure to its image, in one request, storing only the others', async () => {
@@ -71,7 +71,7 @@ describe('shopee_upload_images under each emulator fault', () => {
     expect(textOf(result)).toMatch(
       /^Uploaded 2 of 3 image\(s\)[\s\S]*- .*p1\.png failed: error_tier_img_partial/,
     );
-    expect(statuses(h)).toEqual([200]);
+    expect(statuses(h.emulator)).toEqual([200]);
     expect([...h.emulator.shopeeImages.keys()].sort()).toEqual(ids(out).sort());
   });
 
@@ -81,7 +81,7 @@ describe('shopee_upload_images under each emulator fault', () => {
     const result = await upload();
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^Uploaded 0 of 2 image\(s\)/);
-    expect(statuses(h)).toEqual([200]);
+    expect(statuses(h.emulator)).toEqual([200]);
     expect(h.emulator.shopeeImages.size).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_SHOPEE_PARTNER, type Fault } from '../../src/emulator/index.js'
 import { UPLOAD_IMAGE_PATH } from '../../src/platforms/shopee/client.js';
 import { signShopee } from '../../src/platforms/shopee/sign.js';
 import { startHarness, textOf, type Harness, type HarnessOptions } from '../helpers/harness.js';
-import { recordingAgent, tickingClock, type RecordingAgent } from '../helpers/observe.js';
+import { recordingAgent, statuses, tickingClock, type RecordingAgent } from '../helpers/observe.js';
 
 let h: Harness | undefined;
 let agent: RecordingAgent | undefined;
@@ -21,7 +21,6 @@ async function start(options: HarnessOptions = {}): Promise<Harness> {
 
 const upload = (h: Harness) =>
   h.call('shopee_upload_images', { paths: [h.ws.png('a.png'), h.ws.jpeg('b.jpg')] });
-const statuses = (h: Harness) => h.emulator.requests.map((r) => r.status);
 
 /** Every attempt went out with its own timestamp, signed over that timestamp. */
 function expectFreshSignatures(urls: URL[]): void {
@@ -65,7 +64,7 @@ describe('Shopee resends transient failures with a fresh timestamp and signature
     h.emulator.inject(fault);
     const result = await upload(h);
     expect(result.isError).toBeUndefined();
-    expect(statuses(h)).toEqual([firstStatus, 200]);
+    expect(statuses(h.emulator)).toEqual([firstStatus, 200]);
     expect(agent?.urls).toHaveLength(2);
     expectFreshSignatures(agent!.urls);
     const images = (result.structuredContent as { images: { image_id?: string }[] }).images;
@@ -86,7 +85,7 @@ describe('Shopee resends transient failures with a fresh timestamp and signature
     expect(textOf(result)).toMatch(
       /^Shopee had an internal problem \(error_server: Something wrong\. Please try later\.\) \(request_id \w+\)\. Try again in a few minutes\.$/,
     );
-    expect(statuses(h)).toEqual([500, 500, 500]);
+    expect(statuses(h.emulator)).toEqual([500, 500, 500]);
     expectFreshSignatures(agent!.urls);
     expect(h.emulator.shopeeImages.size).toBe(0);
   });

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileAccess } from '../../src/files/index.js';
-import { eventually } from '../emulator/helpers.js';
+import { eventually, sha256 } from '../emulator/helpers.js';
 import { startHarness, textOf, type Harness } from '../helpers/harness.js';
 import { requestLines } from '../helpers/observe.js';
 
@@ -11,8 +10,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Runs `change` right after the server validated the files and before it sends a byte. */
 function changeAfterValidation(change: () => void): (files: FileAccess) => FileAccess {
