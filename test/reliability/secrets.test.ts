@@ -111,46 +111,44 @@ function signsSeen(emulator: Emulator, keys: Keys): string[] {
     );
 }
 
-async function inMemorySession(keys: Keys, seen: string[]): Promise<string[]> {
-  const emulator = await startEmulator();
-  const ws = makeWorkspace();
-  try {
-    ws.png('a.png');
-    ws.jpeg('b.jpg');
-    const deps = wireDeps({
-      config: loadConfig(envFor(emulator, keys)),
-      roots: [ws.root],
-      sinks: [(level, message, data) => seen.push(`${level}: ${message} ${JSON.stringify(data)}`)],
-      policies: FAST_POLICIES,
-    });
-    const server = createServer(deps);
-    const client = new Client({ name: 'secrets', version: '1' });
-    const [a, b] = InMemoryTransport.createLinkedPair();
-    await Promise.all([server.connect(b), client.connect(a)]);
-    await drive(client, emulator, keys, seen);
-    await client.close();
-    return signsSeen(emulator, keys);
-  } finally {
-    await emulator.close();
-    ws.cleanup();
-  }
-}
+type Connect = (env: Record<string, string>, root: string, seen: string[]) => Promise<Client>;
 
-async function stdioSession(keys: Keys, seen: string[]): Promise<string[]> {
+/** The real server in this process, its log lines collected. */
+const inMemory: Connect = async (env, root, seen) => {
+  const deps = wireDeps({
+    config: loadConfig(env),
+    roots: [root],
+    sinks: [(level, message, data) => seen.push(`${level}: ${message} ${JSON.stringify(data)}`)],
+    policies: FAST_POLICIES,
+  });
+  const client = new Client({ name: 'secrets', version: '1' });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await Promise.all([createServer(deps).connect(b), client.connect(a)]);
+  return client;
+};
+
+/** The built server as a client launches it, with debug logging to its stderr, collected. */
+const overStdio: Connect = async (env, root, seen) => {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, root],
+    env: { ...env, PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug' },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => seen.push(chunk.toString()));
+  const client = new Client({ name: 'secrets-stdio', version: '1' });
+  await client.connect(transport);
+  return client;
+};
+
+/** One session through every fault; returns the signatures it sent. */
+async function session(keys: Keys, connect: Connect, seen: string[]): Promise<string[]> {
   const emulator = await startEmulator();
   const ws = makeWorkspace();
   try {
     ws.png('a.png');
     ws.jpeg('b.jpg');
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, ws.root],
-      env: { ...envFor(emulator, keys), PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug' },
-      stderr: 'pipe',
-    });
-    transport.stderr?.on('data', (chunk: Buffer) => seen.push(chunk.toString()));
-    const client = new Client({ name: 'secrets-stdio', version: '1' });
-    await client.connect(transport);
+    const client = await connect(envFor(emulator, keys), ws.root, seen);
     await drive(client, emulator, keys, seen);
     await client.close();
     return signsSeen(emulator, keys);
@@ -165,10 +163,10 @@ describe('secrets', () => {
     const seen: string[] = [];
     const signs = (
       await Promise.all([
-        inMemorySession(RIGHT, seen),
-        inMemorySession(WRONG, seen),
-        stdioSession(RIGHT, seen),
-        stdioSession(WRONG, seen),
+        session(RIGHT, inMemory, seen),
+        session(WRONG, inMemory, seen),
+        session(RIGHT, overStdio, seen),
+        session(WRONG, overStdio, seen),
       ])
     ).flat();
     const everything = seen.join('\n');
