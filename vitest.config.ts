@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // test/reliability/concurrency.test.ts collects garbage while it samples, to see live memory only.
+    execArgv: ['--expose-gc'],
   },
 });

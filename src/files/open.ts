@@ -1,7 +1,9 @@
 import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { notAFile } from './kind.js';
+import { readRange } from './range.js';
 import { FileRefusal } from './refusal.js';
 import { LABEL, MIME, SNIFF_BYTES, sniffImageType, type ImageType } from './sniff.js';
 
@@ -28,19 +30,16 @@ export interface OpenedImage {
 // resolved, so a link appearing in its place afterwards is an attack, not a file.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a pipe (FIFO)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
 export const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
-function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): ImageType {
-  if (!stats.isFile())
-    throw new FileRefusal(given, `is ${kindOf(stats)}, not an image file. Give the path of a file.`);
+const accepted = (rule: ImageRule): string => {
+  const labels = rule.accept.map((type) => LABEL[type]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels.join('');
+};
+
+/** Everything fstat can tell: kind and size. Nothing is read from a file that fails here. */
+function checkStats(given: string, stats: Stats, rule: ImageRule): void {
+  if (!stats.isFile()) throw notAFile(given, stats);
   if (stats.size > rule.maxBytes) {
     throw new FileRefusal(
       given,
@@ -48,39 +47,37 @@ function check(given: string, stats: Stats, head: Uint8Array, rule: ImageRule): 
         `(${rule.maxBytes / 1024 / 1024} MB) per image. Resize or recompress it first.`,
     );
   }
-  const labels = rule.accept.map((type) => LABEL[type]);
-  const accepted =
-    labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels.join('');
   if (stats.size === 0)
-    throw new FileRefusal(given, `is empty (0 bytes). Save or export the image again as ${accepted}.`);
+    throw new FileRefusal(given, `is empty (0 bytes). Save or export the image again as ${accepted(rule)}.`);
+}
+
+function checkType(given: string, head: Uint8Array, rule: ImageRule): ImageType {
   const type = sniffImageType(head);
+  const expected = accepted(rule);
   if (type === undefined) {
     throw new FileRefusal(
       given,
-      `is not a ${accepted} image (its first bytes say so, whatever its name). Export it as ${accepted}.`,
+      `is not a ${expected} image (its first bytes say so, whatever its name). Export it as ${expected}.`,
     );
   }
   if (!rule.accept.includes(type)) {
     throw new FileRefusal(
       given,
-      `is a ${LABEL[type]} image; ${rule.platform} accepts only ${accepted}. Convert it first.`,
+      `is a ${LABEL[type]} image; ${rule.platform} accepts only ${expected}. Convert it first.`,
     );
   }
   return type;
 }
 
-/** Fails the stream if the file ends before the validated length: a file truncated mid-upload. */
-function exactly(size: number, given: string): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      done(null, chunk);
-    },
-    flush(done) {
-      done(seen === size ? null : new FileRefusal(given, `changed while it was being uploaded; try again.`));
-    },
-  });
+async function readHead(handle: FileHandle, given: string): Promise<Uint8Array> {
+  const head = new Uint8Array(SNIFF_BYTES);
+  try {
+    await handle.read(head, 0, SNIFF_BYTES, 0);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileRefusal(given, `cannot be read (${code}). Check the file and its permissions.`);
+  }
+  return head;
 }
 
 /**
@@ -98,10 +95,9 @@ export async function openImage(given: string, realPath: string, rule: ImageRule
   }
   try {
     const stats = await handle.stat();
-    const head = new Uint8Array(SNIFF_BYTES);
-    // Only regular files are read: a device or FIFO is refused from fstat without touching its contents.
-    if (stats.isFile()) await handle.read(head, 0, SNIFF_BYTES, 0);
-    const type = check(given, stats, head, rule);
+    // A device, a FIFO or a 10 GB file is refused from fstat, without reading a byte of it.
+    checkStats(given, stats, rule);
+    const type = checkType(given, await readHead(handle, given), rule);
     const size = stats.size;
     return {
       path: given,
@@ -109,10 +105,7 @@ export async function openImage(given: string, realPath: string, rule: ImageRule
       size,
       type,
       mime: MIME[type],
-      stream: () =>
-        handle
-          .createReadStream({ start: 0, end: size - 1, autoClose: false, highWaterMark: 256 * 1024 })
-          .pipe(exactly(size, given)),
+      stream: () => readRange(handle, size, given),
       close: () => handle.close(),
     };
   } catch (error) {

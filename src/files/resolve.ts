@@ -1,6 +1,8 @@
-import { realpath } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { notAFile } from './kind.js';
 import { FileRefusal } from './refusal.js';
 
 /** True when `child` is `root` or lies below it; `/data-evil` is not inside `/data`. */
@@ -14,14 +16,28 @@ function expandHome(input: string): string {
   return input === '~' || input.startsWith('~/') ? join(homedir(), input.slice(1)) : input;
 }
 
-async function realpathOrUndefined(path: string, given: string): Promise<string | undefined> {
+interface Located {
+  real: string;
+  /** Set for a link to a pipe or socket, which has no real path: /dev/stdin, /proc/self/fd/N. */
+  nameless?: Stats;
+}
+
+/** Where `path` really is, after every symlink; undefined when nothing is there. */
+async function locate(path: string, given: string): Promise<Located | undefined> {
   try {
-    return await realpath(path);
+    return { real: await realpath(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new FileRefusal(given, `cannot be read (${code}). Check the file's permissions.`);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      throw new FileRefusal(given, `cannot be read (${code}). Check the file's permissions.`);
+    }
   }
+  // realpath fails on a link to "pipe:[123]" although stat (which follows it) finds the pipe.
+  const nameless = await stat(path).catch(() => undefined);
+  // A deleted file still open elsewhere has no path either; it is gone, so report it missing.
+  if (nameless === undefined || nameless.isFile()) return undefined;
+  const parent = await realpath(dirname(path)).catch(() => dirname(path));
+  return { real: join(parent, basename(path)), nameless };
 }
 
 /**
@@ -47,14 +63,19 @@ export async function resolveInsideRoots(
 
   let outside: { candidate: string; real: string } | undefined;
   for (const candidate of candidates) {
-    const real = await realpathOrUndefined(candidate, given);
-    if (real === undefined) continue;
-    if (realRoots.some((root) => isInside(real, root))) return real;
-    outside ??= { candidate, real };
+    const found = await locate(candidate, given);
+    if (found === undefined) continue;
+    if (realRoots.some((root) => isInside(found.real, root))) {
+      if (found.nameless) throw notAFile(given, found.nameless);
+      return found.real;
+    }
+    outside ??= { candidate, real: found.real };
   }
   const allowed = roots.join(', ');
-  if (outside !== undefined) {
-    const via = outside.real === outside.candidate ? '' : ` (it resolves to ${outside.real})`;
+  // A missing path outside the roots is refused as outside, so refusals never tell what exists there.
+  const inAnyRoot = (path: string) => [...roots, ...realRoots].some((root) => isInside(path, root));
+  if (outside !== undefined || !candidates.some(inAnyRoot)) {
+    const via = outside && outside.real !== outside.candidate ? ` (it resolves to ${outside.real})` : '';
     throw new FileRefusal(
       given,
       `is outside the allowed folders (${allowed})${via}. ` +

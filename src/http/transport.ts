@@ -177,10 +177,13 @@ function toUpstreamError(
   }
   const variable = req.platform === 'Shopee' ? 'SHOPEE_BASE_URL / SHOPEE_REGION' : 'TRACEPASS_BASE_URL';
   if (code !== undefined && UNREACHABLE.has(code)) {
+    const slow = code === 'UND_ERR_CONNECT_TIMEOUT';
+    const within = slow ? ` within ${options.connectTimeoutMs / 1000} s` : '';
+    const raise = slow ? '; for slow links raise CONNECT_TIMEOUT_MS in the server environment' : '';
     return new UpstreamError({
       ...base,
       kind: 'unreachable',
-      message: `Could not connect to ${req.platform} at ${host} (${code}). Check ${variable} and the network connection.`,
+      message: `Could not connect to ${req.platform} at ${host}${within} (${code}). Check ${variable} and the network connection${raise}.`,
     });
   }
   return new UpstreamError({

@@ -167,6 +167,16 @@ describe('streaming exactly the validated bytes', () => {
     await image?.close();
   });
 
+  it('reads nothing until the stream is consumed, so a part waiting its turn holds no bytes', async () => {
+    const path = ws.file('lazy.png', png('abc'));
+    const [image] = await files.openImages([path], SHOPEE_IMAGE_RULE);
+    const stream = image!.stream();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    truncateSync(path, 0);
+    await expect(text(stream)).rejects.toThrow(/changed while it was being uploaded/);
+    await image?.close();
+  });
+
   it('sends no more than the validated length when the file grows, and fails when it shrinks', async () => {
     const path = ws.file('g.png', png('abc'));
     const [image] = await files.openImages([path], SHOPEE_IMAGE_RULE);

@@ -1,8 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Dispatcher } from 'undici';
 import { loadConfig } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import type { FileAccess } from '../../src/files/index.js';
 import { RETRY_POLICIES, type RetryPolicies, type RetryPolicy } from '../../src/http/retry.js';
 import { createServer } from '../../src/server/create-server.js';
 import { wireDeps } from '../../src/server/deps.js';
@@ -35,6 +37,10 @@ export interface HarnessOptions {
   emulator?: EmulatorOptions;
   roots?: (ws: Workspace) => string[];
   now?: () => number;
+  /** Sends through this undici dispatcher (e.g. one that records every URL). */
+  dispatcher?: Dispatcher;
+  /** Wraps the server's file access, to act between validation and upload. */
+  files?: (files: FileAccess) => FileAccess;
 }
 
 /** The embedded emulator on 127.0.0.1, the real server wired to it, and an SDK client in memory. */
@@ -42,7 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const emulator = await startEmulator(options.emulator);
   const ws = makeWorkspace();
   const logs: string[] = [];
-  const deps = wireDeps({
+  const wired = wireDeps({
     config: loadConfig({ ...emulator.env, ...options.env }),
     roots: options.roots?.(ws) ?? [ws.root],
     sinks: [
@@ -50,7 +56,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ],
     policies: FAST_POLICIES,
     now: options.now,
+    dispatcher: options.dispatcher,
   });
+  const deps = options.files ? { ...wired, files: options.files(wired.files) } : wired;
   const server = createServer(deps);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test-client', version: '1.0.0' });

@@ -586,8 +586,8 @@ const CASES: Record<string, ErrorCase> = {
       h.emulator.inject({ platform: 'tracepass', method: 'DELETE', kind: 'drop-before-store' });
       return { product_id: id, index: 0 };
     },
-    what: /The image is still on the product \(now 2 images\); the DELETE was not resent because indices shift/,
-    fix: /Read the product, then call tracepass_delete_image with expected_url to retry safely/,
+    what: /The image is still on the product, now at index 0 of 2; the DELETE was not resent because indices shift/,
+    fix: /To retry safely, call tracepass_delete_image with index 0 and expected_url https:\/\//,
   },
 
   // The checks the tools make themselves.

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_ID } from '../../src/emulator/index.js';
 import { TRACEPASS_MAX } from '../helpers/fixtures.js';
 import { startHarness, textOf, type Harness } from '../helpers/harness.js';
+import { requestLines } from '../helpers/observe.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
 
 const urls = (n: number, product = 'p') =>
   Array.from({ length: n }, (_, i) => `https://cdn.example/${product}/${i}.jpg`);
-const requestLine = (h: Harness) => h.emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
 describe('tracepass_upload_image', () => {
   it('reads the product, uploads the file as `file`, and returns the new image and its index', async () => {
@@ -23,7 +23,7 @@ describe('tracepass_upload_image', () => {
     expect(out.index).toBe(2);
     expect(out.image_urls).toEqual([...urls(2), out.image_url]);
     expect(h.emulator.products.get(product.id)?.imageUrls).toEqual(out.image_urls);
-    expect(requestLine(h)).toEqual([
+    expect(requestLines(h.emulator)).toEqual([
       `GET /api/v1/products/${product.id} 200`,
       `POST /api/v1/products/${product.id}/images 201`,
     ]);
@@ -55,7 +55,7 @@ describe('tracepass_upload_image', () => {
     expect(textOf(refused)).toMatch(
       /already has 20 images, the TracePass maximum is 20\. Nothing was uploaded\. Remove one with tracepass_delete_image/,
     );
-    expect(requestLine(h)).toEqual([`GET /api/v1/products/${product.id} 200`]);
+    expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${product.id} 200`]);
   });
 
   it('accepts exactly 5,242,880 bytes and refuses one byte more without sending', async () => {
@@ -97,7 +97,7 @@ describe('tracepass_upload_image', () => {
     expect(textOf(result)).toMatch(
       /TracePass could not read product b{24} \(HTTP 404: Product not found\)\. TracePass has no product b{24} for this key: check product_id\./,
     );
-    expect(requestLine(h)).toEqual([`GET /api/v1/products/${'b'.repeat(24)} 404`]);
+    expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${'b'.repeat(24)} 404`]);
   });
 
   it('names TRACEPASS_API_KEY when it is missing, and when TracePass rejects it', async () => {
@@ -119,7 +119,7 @@ describe('tracepass_upload_image', () => {
       /\(HTTP 401: Invalid API key\)\. TracePass rejected the API key: check TRACEPASS_API_KEY/,
     );
     expect(textOf(wrong)).not.toContain('tp_wrong_key_value');
-    expect(requestLine(h)).toEqual([`GET /api/v1/products/${DEMO_PRODUCT_ID} 401`]);
+    expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${DEMO_PRODUCT_ID} 401`]);
   });
 
   it('explains a read-only key (403)', async () => {
@@ -147,7 +147,7 @@ describe('tracepass_upload_image', () => {
     expect(textOf(result)).toMatch(
       /daily API budget is used up; it resets at 00:00 UTC \(in \d+ h \d+ min\)/,
     );
-    expect(requestLine(h).filter((line) => line.startsWith('POST'))).toHaveLength(1);
+    expect(requestLines(h.emulator).filter((line) => line.startsWith('POST'))).toHaveLength(1);
   });
 });
 
@@ -168,7 +168,7 @@ describe('tracepass_delete_image', () => {
     const product = h.emulator.addProduct({ imageUrls: urls(2) });
     const result = await h.call('tracepass_delete_image', { product_id: product.id, index: 0 });
     expect(result.structuredContent).toEqual({ deleted_url: urls(2)[0], image_urls: [urls(2)[1]] });
-    expect(requestLine(h)).toEqual([
+    expect(requestLines(h.emulator)).toEqual([
       `GET /api/v1/products/${product.id} 200`,
       `DELETE /api/v1/products/${product.id}/images/0 204`,
       `GET /api/v1/products/${product.id} 200`,
@@ -188,7 +188,7 @@ describe('tracepass_delete_image', () => {
       /Nothing was deleted\. The expected image is now at index 2: call again with index 2\./,
     );
     expect(h.emulator.products.get(product.id)?.imageUrls).toEqual(urls(3));
-    expect(requestLine(h).some((line) => line.startsWith('DELETE'))).toBe(false);
+    expect(requestLines(h.emulator).some((line) => line.startsWith('DELETE'))).toBe(false);
 
     const matched = await h.call('tracepass_delete_image', {
       product_id: product.id,
@@ -226,6 +226,6 @@ describe('tracepass_delete_image', () => {
     expect(textOf(result)).toMatch(
       /has 2 images, so there is no image at index 5 \(valid indices are 0–1\)\. Nothing was deleted\./,
     );
-    expect(requestLine(h)).toEqual([`GET /api/v1/products/${product.id} 200`]);
+    expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${product.id} 200`]);
   });
 });

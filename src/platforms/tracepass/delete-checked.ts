@@ -71,16 +71,19 @@ export async function deleteImageChecked(
     if (after && count(after.imageUrls, target) < count(before.imageUrls, target)) {
       return { deleted_url: target, image_urls: after.imageUrls };
     }
+    const notResent = 'the DELETE was not resent because indices shift';
+    const retry = (at: number) => `tracepass_delete_image with index ${at} and expected_url ${target}`;
+    const at = after?.imageUrls.indexOf(target) ?? index;
     const state = after
-      ? `The image is still on the product (now ${after.imageUrls.length} images)`
-      : 'The product could not be read afterwards';
+      ? `The image is still on the product, now at index ${at} of ${after.imageUrls.length}; ${notResent}. ` +
+        `To retry safely, call ${retry(at)}.`
+      : `The product could not be read afterwards, so whether the image was deleted is unknown; ${notResent}. ` +
+        `Call ${retry(at)}: it checks the product first and deletes nothing if the image is gone or has moved.`;
     throw new UpstreamError({
       platform: 'TracePass',
       kind: error.kind,
       status: error.status,
-      message:
-        `${error.message} ${state}; the DELETE was not resent because indices shift. ` +
-        `Read the product, then call tracepass_delete_image with expected_url to retry safely.`,
+      message: `${error.message} ${state}`,
     });
   }
 }

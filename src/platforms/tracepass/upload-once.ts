@@ -66,7 +66,7 @@ export async function uploadImageOnce(
           kind: 'cancelled',
           message:
             `The upload to product ${productId} was cancelled; TracePass may or may not have stored the image. ` +
-            'Read the product (or call tracepass_upload_image with dry_run) before uploading again.',
+            'Check the product before uploading again: each upload that is stored adds an image.',
         });
       }
       const ambiguous = mayHaveStored(error);
