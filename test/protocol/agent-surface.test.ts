@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rawSession } from '../helpers/raw-stdio.js';
 
 // What an agent reads before its first call, measured on the wire from the built server.
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 interface Tool {
   name: string;
@@ -15,29 +12,11 @@ interface Tool {
 
 /** The raw JSON-RPC lines the server answers `initialize` and `tools/list` with. */
 async function handshake(): Promise<{ initialize: string; toolsList: string }> {
-  const child = spawn(process.execPath, [CLI], {
-    stdio: ['pipe', 'pipe', 'ignore'],
-    env: { PATH: process.env.PATH ?? '' },
-  });
-  const answers = new Map<number, string>();
-  const done = new Promise<void>((resolve) =>
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const id = (JSON.parse(line) as { id?: number }).id;
-      if (id !== undefined) answers.set(id, line);
-      if (answers.size === 2) resolve();
-    }),
-  );
-  const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-  send({
-    id: 1,
-    method: 'initialize',
-    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
-  });
-  send({ method: 'notifications/initialized' });
-  send({ id: 2, method: 'tools/list' });
-  await done;
-  child.kill();
-  return { initialize: answers.get(1) ?? '', toolsList: answers.get(2) ?? '' };
+  const session = rawSession([], { PATH: process.env.PATH ?? '' });
+  session.handshake();
+  const [initialize, toolsList] = await Promise.all([session.answer(1), session.answer(2)]);
+  session.close();
+  return { initialize, toolsList };
 }
 
 describe('what an agent reads', () => {

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_ID, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { CLI, rawSession } from '../helpers/raw-stdio.js';
 
-// Drives the built entry point (`npm test` builds first), as an MCP client launches it.
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+// Drives the built entry point, as an MCP client launches it.
 
 let emulator: Emulator;
 let ws: Workspace;
@@ -60,37 +57,22 @@ describe('the built server over stdio', () => {
   });
 
   it('writes nothing but JSON-RPC to stdout, even with debug logging on', async () => {
-    const child = spawn(process.execPath, [CLI, ws.root], {
-      env: { ...emulator.env, PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const session = rawSession([ws.root], {
+      ...emulator.env,
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'debug',
     });
-    const stdout: string[] = [];
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const lines = createInterface({ input: child.stdout });
-    const answered = new Promise<void>((resolve) =>
-      lines.on('line', (line) => {
-        stdout.push(line);
-        if (line.includes('"id":3')) resolve();
-      }),
-    );
-    const send = (message: object) =>
-      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
     ws.png('a.png');
-    send({
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
-    });
-    send({ method: 'notifications/initialized' });
-    send({ id: 2, method: 'tools/list' });
-    send({
+    session.handshake();
+    session.send({
       id: 3,
       method: 'tools/call',
       params: { name: 'shopee_upload_images', arguments: { paths: ['a.png'] } },
     });
-    await answered;
-    child.kill();
+    await session.answer(3);
+    session.close();
+    const { stdout } = session;
+    const stderr = session.stderr();
 
     expect(stdout.length).toBeGreaterThanOrEqual(3);
     for (const line of stdout) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
