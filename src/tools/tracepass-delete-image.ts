@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/client.js';
+import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/limits.js';
 import { deleteImageChecked } from '../platforms/tracepass/delete-checked.js';
 import { configured, type ToolDeps } from './deps.js';
 import { toolResult } from './result.js';

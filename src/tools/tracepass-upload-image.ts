@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/client.js';
+import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/limits.js';
 import { uploadImageOnce } from '../platforms/tracepass/upload-once.js';
 import { configured, type ToolDeps } from './deps.js';
 import { progressReporter } from './progress.js';
