@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '../src/emulator/index.js';
+import { makeFixtures } from './fixtures.js';
+import { describeMachine } from './machine.js';
+import type { BenchContext, ScenarioResult } from './report.js';
+import { batchUpload } from './scenarios/batch.js';
+import { concurrency } from './scenarios/concurrency.js';
+import { perCallOverhead } from './scenarios/per-call.js';
+import { STARTUP_ROUNDS_PER_RUN, startUpTime } from './scenarios/startup.js';
+import { markdownTable } from './table.js';
+
+// `npm run bench`: the built server (dist/cli.js) over stdio against the embedded emulator, side by side
+// with curl and with a minimal SDK server. Progress goes to stderr; the report (markdown) to stdout.
+
+const USAGE = `usage: npm run bench [-- --runs N]   (N ≥ 5, default 7; start-up gets ${STARTUP_ROUNDS_PER_RUN} N)`;
+const MIN_RUNS = 5;
+
+function parseRuns(): number {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < MIN_RUNS) throw new Error(`--runs must be an integer ≥ ${MIN_RUNS}`);
+  return runs;
+}
+
+async function main(): Promise<void> {
+  const runs = parseRuns();
+  // Compiled to .bench-build/bench/main.js; the repository root is two levels up.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const machine = describeMachine();
+  const fixtures = makeFixtures();
+  // No sha256 of the received files: the emulator streams and discards, so it is not what is measured.
+  const emulator = await startEmulator({ hashFiles: false });
+  const env = { PATH: process.env.PATH ?? '', ...emulator.env };
+  const ctx: BenchContext = {
+    runs,
+    emulator,
+    fixtures,
+    server: { script: join(root, 'dist', 'cli.js'), args: [fixtures.dir], env },
+    minimal: { script: join(root, '.bench-build', 'bench', 'minimal-server.js'), args: [], env },
+    progress: (line) => process.stderr.write(`bench: ${line}\n`),
+  };
+  const started = Date.now();
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of [batchUpload, startUpTime, perCallOverhead, concurrency]) {
+      results.push(await scenario(ctx));
+    }
+  } finally {
+    await emulator.close();
+    fixtures.cleanup();
+  }
+
+  const print = (line = '') => process.stdout.write(`${line}\n`);
+  print(markdownTable(results.flatMap((result) => result.rows)));
+  print();
+  for (const detail of results.flatMap((result) => result.details)) print(`- ${detail}`);
+  print();
+  print(
+    `${runs} interleaved rounds per figure after one warm-up round (start-up: ${runs * STARTUP_ROUNDS_PER_RUN}), medians; ` +
+      `${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
+  );
+  print(`Machine: ${machine}.`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n${USAGE}\n`,
+  );
+  process.exitCode = 1;
+});

@@ -1,0 +1,127 @@
+import { filePart, runCurl, signedShopeeUploadUrl } from '../curl.js';
+import { BATCH_FILE_BYTES, BATCH_FILE_COUNT, MiB } from '../fixtures.js';
+import { hasProc, resetPeak, statusBytes } from '../proc.js';
+import { mib, ms, spread, times, type BenchContext, type Row, type ScenarioResult } from '../report.js';
+import { openSession, type Session } from '../session.js';
+import { startSink } from '../sink.js';
+import { interleave, summarize } from '../stats.js';
+
+const SPEED_TARGET = 1.1;
+/** MB as the contract counts it: binary. */
+const MEMORY_TARGET_BYTES = 32 * MiB;
+
+function expectShopeeImages(stdout: string): void {
+  const answer = JSON.parse(stdout) as {
+    error?: string;
+    response?: { image_info_list?: { error: string }[] };
+  };
+  const list = answer.response?.image_info_list ?? [];
+  if (answer.error !== '' || list.length !== BATCH_FILE_COUNT || list.some((image) => image.error !== '')) {
+    throw new Error(`curl's batch was not accepted: ${stdout.slice(0, 300)}`);
+  }
+}
+
+/** One batch call, with the server's peak RSS over it less its RSS just before (VmHWM reset first). */
+async function uploadBatch(session: Session, paths: string[]) {
+  const peakReset = hasProc && resetPeak(session.pid);
+  const idle = hasProc ? statusBytes(session.pid, 'VmRSS') : Number.NaN;
+  const started = performance.now();
+  const result = await session.call('shopee_upload_images', { paths });
+  const took = performance.now() - started;
+  const delta = hasProc ? statusBytes(session.pid, 'VmHWM') - idle : Number.NaN;
+  const images = (result.structuredContent as { images: { image_id?: string }[] }).images;
+  if (images.filter((image) => image.image_id).length !== BATCH_FILE_COUNT)
+    throw new Error('the tool did not upload all 8 images');
+  return { took, idle, delta, peakReset };
+}
+
+/**
+ * One `shopee_upload_images` call with 8 × 9.5 MiB PNGs through a real MCP client over stdio, next to
+ * curl posting the same 8 files, signed the same way, to the same emulator endpoint, and to a bare
+ * discard server. Memory is measured over the timed calls of one session and over the first call of
+ * fresh servers, which also loads the HTTP stack.
+ */
+export async function batchUpload(ctx: BenchContext): Promise<ScenarioResult> {
+  const paths = ctx.fixtures.batch;
+  const curlParts = paths.flatMap((path) => filePart('image', path));
+  const later: number[] = [];
+  let peakResets = true;
+
+  const session = await openSession(ctx.server);
+  const sink = await startSink();
+  let samples;
+  try {
+    samples = await interleave(ctx.runs, {
+      tool: async (round) => {
+        const batch = await uploadBatch(session, paths);
+        peakResets &&= batch.peakReset;
+        if (round >= 0) later.push(batch.delta);
+        return batch.took;
+      },
+      curl: async () => {
+        const { ms: took, stdout } = await runCurl([...curlParts, signedShopeeUploadUrl(ctx.emulator.env)]);
+        expectShopeeImages(stdout);
+        return took;
+      },
+      sink: async () => (await runCurl([...curlParts, sink.url])).ms,
+    });
+  } finally {
+    await sink.close();
+    await session.close();
+  }
+
+  const first: number[] = [];
+  const idle: number[] = [];
+  for (let round = 0; hasProc && round < ctx.runs; round++) {
+    const fresh = await openSession(ctx.server);
+    try {
+      const batch = await uploadBatch(fresh, paths);
+      first.push(batch.delta);
+      idle.push(batch.idle);
+    } finally {
+      await fresh.close();
+    }
+  }
+  ctx.progress(`batch: done (${ctx.runs} rounds)`);
+
+  const tool = summarize(samples.tool);
+  const curl = summarize(samples.curl);
+  const bare = summarize(samples.sink);
+  const memoryRow = (measure: string, deltas: number[]): Row => {
+    if (!hasProc) return { measure, ours: 'needs /proc (Linux)', baseline: '', ratio: '—', target: '—' };
+    const mem = summarize(deltas);
+    return {
+      measure,
+      ours: `${mib(mem.median)} (max ${mib(mem.max)})`,
+      baseline: `${mib(ctx.fixtures.batchBytes)} uploaded`,
+      ratio: '—',
+      target: `≤ ${mib(MEMORY_TARGET_BYTES)}`,
+      met: mem.max <= MEMORY_TARGET_BYTES,
+    };
+  };
+  const ratio = tool.median / curl.median;
+  const bytes = ctx.fixtures.batchBytes;
+  const rate = (msTaken: number) => `${(bytes / MiB / (msTaken / 1000)).toFixed(0)} MiB/s`;
+  return {
+    rows: [
+      {
+        measure: `Batch upload: 1 call, ${BATCH_FILE_COUNT} × ${BATCH_FILE_BYTES / MiB} MiB PNG`,
+        ours: spread(tool),
+        baseline: `curl: ${spread(curl)}`,
+        ratio: times(ratio),
+        target: `≤ ${times(SPEED_TARGET)}`,
+        met: ratio <= SPEED_TARGET,
+      },
+      memoryRow('Memory: peak RSS − idle RSS over a batch call, server already warm', later),
+      memoryRow('… over the first call of a fresh server', first),
+    ],
+    details: [
+      `Batch: ${mib(bytes)} per call; tool ${rate(tool.median)}, curl → emulator ${rate(curl.median)}, ` +
+        `curl → bare discard server ${ms(bare.median)} (${rate(bare.median)}), so the emulator's own parsing ` +
+        `accounts for about ${ms(curl.median - bare.median)} of curl's ${ms(curl.median)}.`,
+      `Memory: a fresh server idles at ${mib(summarize(idle).median)} RSS. Its first batch also loads undici, ` +
+        `form-data and the platform clients, and grows the V8 heap; later batches reuse that memory.` +
+        (peakResets ? '' : ' VmHWM could not be reset here, so the warm figures are peaks since start.'),
+    ],
+  };
+}
