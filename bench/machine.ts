@@ -24,15 +24,18 @@ function sdkVersion(): string {
   return 'unknown';
 }
 
+/** The 1, 5 and 15 minute load averages: how busy the machine was. */
+export const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+
 /** What the figures were measured on, for the report. */
 export function describeMachine(): string {
   const cpu = cpus();
-  const load = loadavg()
-    .map((value) => value.toFixed(2))
-    .join(', ');
   return [
     `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}`,
     `Node ${process.version}, ${curlVersion()}, @modelcontextprotocol/sdk ${sdkVersion()}`,
-    `load average at start: ${load}`,
+    `load average at the start: ${loadAverage()}`,
   ].join('; ');
 }

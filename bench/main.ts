@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../src/emulator/index.js';
 import { makeFixtures } from './fixtures.js';
-import { describeMachine } from './machine.js';
+import { describeMachine, loadAverage } from './machine.js';
 import type { BenchContext, ScenarioResult } from './report.js';
 import { batchUpload } from './scenarios/batch.js';
 import { concurrency } from './scenarios/concurrency.js';
@@ -14,18 +14,34 @@ import { markdownTable } from './table.js';
 // `npm run bench`: the built server (dist/cli.js) over stdio against the embedded emulator, side by side
 // with curl and with a minimal SDK server. Progress goes to stderr; the report (markdown) to stdout.
 
-const USAGE = `usage: npm run bench [-- --runs N]   (N ≥ 5, default 7; start-up gets ${STARTUP_ROUNDS_PER_RUN} N)`;
+const SCENARIOS = {
+  batch: batchUpload,
+  startup: startUpTime,
+  'per-call': perCallOverhead,
+  concurrency,
+} satisfies Record<string, (ctx: BenchContext) => Promise<ScenarioResult>>;
+type ScenarioName = keyof typeof SCENARIOS;
+const NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+const USAGE =
+  `usage: npm run bench [-- --runs N] [--only ${NAMES.join(',')}]\n` +
+  `  N ≥ 5 rounds per figure (default 9; start-up gets ${STARTUP_ROUNDS_PER_RUN} N)`;
 const MIN_RUNS = 5;
 
-function parseRuns(): number {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+function parseOptions(): { runs: number; only: ScenarioName[] } {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '9' }, only: { type: 'string', default: NAMES.join(',') } },
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < MIN_RUNS) throw new Error(`--runs must be an integer ≥ ${MIN_RUNS}`);
-  return runs;
+  const only = values.only.split(',').map((name) => name.trim());
+  const unknown = only.filter((name) => !(NAMES as string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
+  return { runs, only: NAMES.filter((name) => only.includes(name)) };
 }
 
 async function main(): Promise<void> {
-  const runs = parseRuns();
+  const { runs, only } = parseOptions();
   // Compiled to .bench-build/bench/main.js; the repository root is two levels up.
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const machine = describeMachine();
@@ -44,8 +60,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const results: ScenarioResult[] = [];
   try {
-    for (const scenario of [batchUpload, startUpTime, perCallOverhead, concurrency]) {
-      results.push(await scenario(ctx));
+    for (const name of only) {
+      ctx.progress(`${name}: running`);
+      results.push(await SCENARIOS[name](ctx));
     }
   } finally {
     await emulator.close();
@@ -58,10 +75,11 @@ async function main(): Promise<void> {
   for (const detail of results.flatMap((result) => result.details)) print(`- ${detail}`);
   print();
   print(
-    `${runs} interleaved rounds per figure after one warm-up round (start-up: ${runs * STARTUP_ROUNDS_PER_RUN}), medians; ` +
-      `${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
+    `${runs} interleaved rounds per figure after one warm-up round` +
+      (only.includes('startup') ? ` (start-up: ${runs * STARTUP_ROUNDS_PER_RUN})` : '') +
+      `, medians; ${((Date.now() - started) / 1000).toFixed(0)} s in all (\`npm run bench -- --runs ${runs}\`).`,
   );
-  print(`Machine: ${machine}.`);
+  print(`Machine: ${machine}; load average at the end: ${loadAverage()}.`);
 }
 
 main().catch((error: unknown) => {

@@ -23,3 +23,27 @@ export function resetPeak(pid: number): boolean {
     return false;
   }
 }
+
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100;
+
+function statFields(pid: number | 'self'): string[] {
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+const ticksToMs = (...ticks: (string | undefined)[]) =>
+  (ticks.reduce((sum, t) => sum + Number(t), 0) * 1000) / TICKS_PER_S;
+
+/** CPU time (user + system, all threads) a live process has used, in ms; 10 ms resolution. */
+export function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return ticksToMs(fields[11], fields[12]);
+}
+
+/** CPU time used by this process's finished (reaped) children, in ms; 10 ms resolution. */
+export function childrenCpuMs(): number {
+  const fields = statFields('self');
+  return ticksToMs(fields[13], fields[14]);
+}

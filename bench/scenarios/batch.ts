@@ -1,6 +1,6 @@
 import { filePart, runCurl, signedShopeeUploadUrl } from '../curl.js';
 import { BATCH_FILE_BYTES, BATCH_FILE_COUNT, MiB } from '../fixtures.js';
-import { hasProc, resetPeak, statusBytes } from '../proc.js';
+import { childrenCpuMs, cpuMs, hasProc, resetPeak, statusBytes } from '../proc.js';
 import { mib, ms, spread, times, type BenchContext, type Row, type ScenarioResult } from '../report.js';
 import { openSession, type Session } from '../session.js';
 import { startSink } from '../sink.js';
@@ -25,14 +25,16 @@ function expectShopeeImages(stdout: string): void {
 async function uploadBatch(session: Session, paths: string[]) {
   const peakReset = hasProc && resetPeak(session.pid);
   const idle = hasProc ? statusBytes(session.pid, 'VmRSS') : Number.NaN;
+  const cpuBefore = hasProc ? cpuMs(session.pid) : Number.NaN;
   const started = performance.now();
   const result = await session.call('shopee_upload_images', { paths });
   const took = performance.now() - started;
+  const cpu = hasProc ? cpuMs(session.pid) - cpuBefore : Number.NaN;
   const delta = hasProc ? statusBytes(session.pid, 'VmHWM') - idle : Number.NaN;
   const images = (result.structuredContent as { images: { image_id?: string }[] }).images;
   if (images.filter((image) => image.image_id).length !== BATCH_FILE_COUNT)
     throw new Error('the tool did not upload all 8 images');
-  return { took, idle, delta, peakReset };
+  return { took, cpu, idle, delta, peakReset };
 }
 
 /**
@@ -45,6 +47,7 @@ export async function batchUpload(ctx: BenchContext): Promise<ScenarioResult> {
   const paths = ctx.fixtures.batch;
   const curlParts = paths.flatMap((path) => filePart('image', path));
   const later: number[] = [];
+  const cpu = { tool: [] as number[], curl: [] as number[] };
   let peakResets = true;
 
   const session = await openSession(ctx.server);
@@ -55,11 +58,16 @@ export async function batchUpload(ctx: BenchContext): Promise<ScenarioResult> {
       tool: async (round) => {
         const batch = await uploadBatch(session, paths);
         peakResets &&= batch.peakReset;
-        if (round >= 0) later.push(batch.delta);
+        if (round >= 0) {
+          later.push(batch.delta);
+          cpu.tool.push(batch.cpu);
+        }
         return batch.took;
       },
-      curl: async () => {
+      curl: async (round) => {
+        const cpuBefore = hasProc ? childrenCpuMs() : Number.NaN;
         const { ms: took, stdout } = await runCurl([...curlParts, signedShopeeUploadUrl(ctx.emulator.env)]);
+        if (round >= 0) cpu.curl.push(hasProc ? childrenCpuMs() - cpuBefore : Number.NaN);
         expectShopeeImages(stdout);
         return took;
       },
@@ -118,7 +126,11 @@ export async function batchUpload(ctx: BenchContext): Promise<ScenarioResult> {
     details: [
       `Batch: ${mib(bytes)} per call; tool ${rate(tool.median)}, curl → emulator ${rate(curl.median)}, ` +
         `curl → bare discard server ${ms(bare.median)} (${rate(bare.median)}), so the emulator's own parsing ` +
-        `accounts for about ${ms(curl.median - bare.median)} of curl's ${ms(curl.median)}.`,
+        `accounts for about ${ms(curl.median - bare.median)} of curl's ${ms(curl.median)}.` +
+        (hasProc
+          ? ` CPU time per batch (all threads, 10 ms resolution): the server ${ms(summarize(cpu.tool).median)}, ` +
+            `curl ${ms(summarize(cpu.curl).median)}.`
+          : ''),
       `Memory: a fresh server idles at ${mib(summarize(idle).median)} RSS. Its first batch also loads undici, ` +
         `form-data and the platform clients, and grows the V8 heap; later batches reuse that memory.` +
         (peakResets ? '' : ' VmHWM could not be reset here, so the warm figures are peaks since start.'),
