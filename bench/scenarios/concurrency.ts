@@ -61,7 +61,8 @@ async function concurrent(
     detail:
       `Concurrency${label}: the same ${CALLS} calls one after another take ${ms(sequential.median)} in all; ` +
       `at once, ${ms(together.median)} (${times(sequential.median / together.median)} faster); the server opened ` +
-      `${emulator.connections - connectionsBefore} connection(s) over ${(ctx.runs + 1) * 2 * CALLS} calls.`,
+      `${emulator.connections - connectionsBefore} connections over ${(ctx.runs + 1) * 2 * CALLS} calls (up to ${CALLS} at once; ` +
+      `the emulator, like any Node http server, closes a connection after 5 s idle).`,
   };
 }
 

@@ -110,7 +110,9 @@ export async function perCallOverhead(ctx: BenchContext): Promise<ScenarioResult
       ],
       details: [
         `Per call: each call is a product read and an upload, as in curl's loop; curl's figure includes ` +
-          `starting a process per request (per call with \`--next\`), which is how a shell loop runs it.`,
+          `starting a process per request (per call with \`--next\`), which is how a shell loop runs it. ` +
+          `The server's connections outlive a round; one is reopened after the emulator closes it at 5 s idle, ` +
+          `while the curl rounds run.`,
       ],
     };
   } finally {
