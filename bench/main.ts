@@ -8,7 +8,7 @@ import type { BenchContext, ScenarioResult } from './report.js';
 import { batchUpload } from './scenarios/batch.js';
 import { concurrency } from './scenarios/concurrency.js';
 import { perCallOverhead } from './scenarios/per-call.js';
-import { STARTUP_ROUNDS_PER_RUN, startUpTime } from './scenarios/startup.js';
+import { startUpTime } from './scenarios/startup.js';
 import { markdownTable } from './table.js';
 
 // `npm run bench`: the built server (dist/cli.js) over stdio against the embedded emulator, side by side
@@ -21,11 +21,13 @@ const SCENARIOS = {
   concurrency,
 } satisfies Record<string, (ctx: BenchContext) => Promise<ScenarioResult>>;
 type ScenarioName = keyof typeof SCENARIOS;
+/** Rounds per N: short, noisy figures get more; 200 curl processes a round make per-call the long one. */
+const ROUNDS_PER_N: Record<ScenarioName, number> = { batch: 3, startup: 3, 'per-call': 1, concurrency: 1 };
 const NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
 const USAGE =
   `usage: npm run bench [-- --runs N] [--only ${NAMES.join(',')}]\n` +
-  `  N ≥ 5 rounds per figure (default 9; start-up gets ${STARTUP_ROUNDS_PER_RUN} N)`;
+  `  N ≥ 5 (default 9): rounds per figure, ×3 for batch and start-up`;
 const MIN_RUNS = 5;
 
 function parseOptions(): { runs: number; only: ScenarioName[] } {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   try {
     for (const name of only) {
       ctx.progress(`${name}: running`);
-      results.push(await SCENARIOS[name](ctx));
+      results.push(await SCENARIOS[name]({ ...ctx, runs: runs * ROUNDS_PER_N[name] }));
     }
   } finally {
     await emulator.close();
@@ -75,9 +77,9 @@ async function main(): Promise<void> {
   for (const detail of results.flatMap((result) => result.details)) print(`- ${detail}`);
   print();
   print(
-    `${runs} interleaved rounds per figure after one warm-up round` +
-      (only.includes('startup') ? ` (start-up: ${runs * STARTUP_ROUNDS_PER_RUN})` : '') +
-      `, medians; ${((Date.now() - started) / 1000).toFixed(0)} s in all (\`npm run bench -- --runs ${runs}\`).`,
+    `Interleaved rounds after one untimed warm-up round, medians: ` +
+      only.map((name) => `${name} ${runs * ROUNDS_PER_N[name]}`).join(', ') +
+      `; ${((Date.now() - started) / 1000).toFixed(0)} s in all (\`npm run bench -- --runs ${runs}\`).`,
   );
   print(`Machine: ${machine}; load average at the end: ${loadAverage()}.`);
 }

@@ -5,7 +5,6 @@ import { openSession, type Launch } from '../session.js';
 import { interleave, summarize, timed, type Summary } from '../stats.js';
 
 const TARGET = 1.1;
-export const STARTUP_ROUNDS_PER_RUN = 3;
 
 /**
  * Process spawn to a completed `initialize` and `tools/list` through the SDK client, as an MCP client
@@ -58,18 +57,16 @@ function row(measure: string, ours: Summary, minimal: Summary): Row {
 }
 
 export async function startUpTime(ctx: BenchContext): Promise<ScenarioResult> {
-  // Spawns are short and noisy, so start-up gets more rounds than the other figures.
-  const runs = ctx.runs * STARTUP_ROUNDS_PER_RUN;
   const newPhases = () => ({ init: [] as number[], list: [] as number[] });
   const phases = { ours: newPhases(), minimal: newPhases() };
-  const samples = await interleave(runs, {
+  const samples = await interleave(ctx.runs, {
     ours: () => sdkStartUp(ctx.server, 3, phases.ours),
     minimal: () => sdkStartUp(ctx.minimal, 1, phases.minimal),
     oursBare: () => bareStartUp(ctx.server, 3),
     minimalBare: () => bareStartUp(ctx.minimal, 1),
     node: bareNode,
   });
-  ctx.progress(`start-up: done (${runs} rounds)`);
+  ctx.progress(`start-up: done (${ctx.runs} rounds)`);
   const median = (values: number[]) => ms(summarize(values).median);
   const node = summarize(samples.node);
   const minimalBare = summarize(samples.minimalBare);
@@ -83,7 +80,7 @@ export async function startUpTime(ctx: BenchContext): Promise<ScenarioResult> {
       row('… the same, bare JSON-RPC client (server time only)', summarize(samples.oursBare), minimalBare),
     ],
     details: [
-      `Start-up: ${runs} rounds. Through the SDK client, spawn → initialize took ${median(phases.ours.init)} ` +
+      `Start-up: through the SDK client, spawn → initialize took ${median(phases.ours.init)} ` +
         `(minimal ${median(phases.minimal.init)}) and tools/list ${median(phases.ours.list)} ` +
         `(minimal ${median(phases.minimal.list)}); the client's tools/list includes compiling a validator for each ` +
         `output schema, which the minimal server's one tool does not declare. Node alone (spawn to exit of an ` +
