@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/limits.js';
-import { deleteImageChecked } from '../platforms/tracepass/delete-checked.js';
 import { configured, type ToolDeps } from './deps.js';
 import { toolResult } from './result.js';
 import { imageUrls, productId } from './schemas.js';
@@ -40,6 +39,8 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
     },
     async ({ product_id, index, expected_url }, extra) => {
       const tracepass = configured(deps.tracepass);
+      // Loaded on first use, like the platform clients: start-up only needs the schemas.
+      const { deleteImageChecked } = await import('../platforms/tracepass/delete-checked.js');
       const result = await deleteImageChecked(tracepass, product_id, index, {
         expectedUrl: expected_url,
         signal: extra.signal,

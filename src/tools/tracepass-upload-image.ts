@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/limits.js';
-import { uploadImageOnce } from '../platforms/tracepass/upload-once.js';
 import { configured, type ToolDeps } from './deps.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
@@ -35,6 +34,8 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
       const [image] = await deps.files.openImages([path], TRACEPASS_IMAGE_RULE);
       if (!image) throw new Error('No file was opened.');
       try {
+        // Loaded on first use, like the platform clients: start-up only needs the schemas.
+        const { uploadImageOnce } = await import('../platforms/tracepass/upload-once.js');
         const result = await uploadImageOnce(tracepass, product_id, image, {
           signal: extra.signal,
           onProgress: progressReporter(extra, `Uploading ${image.fileName} to TracePass`),
