@@ -111,8 +111,8 @@ export async function perCallOverhead(ctx: BenchContext): Promise<ScenarioResult
       details: [
         `Per call: each call is a product read and an upload, as in curl's loop; curl's figure includes ` +
           `starting a process per request (per call with \`--next\`), which is how a shell loop runs it. ` +
-          `The server's connections outlive a round; one is reopened after the emulator closes it at 5 s idle, ` +
-          `while the curl rounds run.`,
+          `The server's pool holds two connections and reopens them only when the emulator has closed them ` +
+          `after 5 s idle, while the curl rounds ran.`,
       ],
     };
   } finally {
