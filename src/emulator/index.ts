@@ -55,6 +55,8 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   const faults = new FaultQueue();
 
   const server = createServer();
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const url = originOf(await listen(server, config.port, config.host));
   const dispatcher: Dispatcher = {
     faults,
@@ -81,6 +83,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     requests,
     products,
     shopeeImages,
+    get connections() {
+      return connections;
+    },
     addProduct: (seed) => addProduct(products, seed),
     inject: (fault) => faults.inject(fault),
     reset() {

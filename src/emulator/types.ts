@@ -120,6 +120,8 @@ export interface Emulator {
   products: Map<string, Product>;
   /** Images Shopee accepted, by image_id. */
   shopeeImages: Map<string, StoredShopeeImage>;
+  /** TCP connections accepted so far: fewer than requests when clients keep connections alive. */
+  readonly connections: number;
   /** Throws on a malformed or already used id. */
   addProduct(p?: ProductSeed): Product;
   inject(fault: Fault): void;

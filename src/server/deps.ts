@@ -3,11 +3,10 @@ import { AllowedRoots, createFileAccess } from '../files/index.js';
 import { RETRY_POLICIES, type RetryPolicies } from '../http/retry.js';
 import { createTransport } from '../http/transport.js';
 import { createLogger, isLevel, stderrSink, type LogSink } from '../logging.js';
-import { createShopeeClient } from '../platforms/shopee/client.js';
-import { createTracePassClient } from '../platforms/tracepass/client.js';
 import { NotConfigured } from '../tools/deps.js';
 import type { Dispatcher } from 'undici';
 import type { ServerDeps } from './create-server.js';
+import { lazyShopeeClient, lazyTracePassClient } from './lazy-clients.js';
 
 export interface WiringOptions {
   config: Config;
@@ -35,10 +34,10 @@ export function wireDeps({
   return {
     files: createFileAccess(new AllowedRoots(roots)),
     shopee: config.shopee.ok
-      ? createShopeeClient({ config: config.shopee.value, transport, logger, now, policy: policies.shopee })
+      ? lazyShopeeClient({ config: config.shopee.value, transport, logger, now, policy: policies.shopee })
       : new NotConfigured(config.shopee.problem),
     tracepass: config.tracepass.ok
-      ? createTracePassClient({
+      ? lazyTracePassClient({
           config: config.tracepass.value,
           transport,
           logger,

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { closeAll } from '../files/index.js';
-import { SHOPEE_IMAGE_RULE } from '../platforms/shopee/client.js';
+import { SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
 import { configured, type ToolDeps } from './deps.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';

@@ -1,8 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/client.js';
-import { deleteImageChecked } from '../platforms/tracepass/delete-checked.js';
-import { planDelete } from '../platforms/tracepass/plan.js';
+import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/limits.js';
 import { configured, type ToolDeps } from './deps.js';
 import { describeRequest, dryRunInput, dryRunOutputNoBody } from './dry-run.js';
 import { toolResult } from './result.js';
@@ -46,7 +44,9 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
     },
     async ({ product_id, index, expected_url, dry_run }, extra) => {
       const tracepass = configured(deps.tracepass);
+      // The protocols load on first use, like the platform clients: start-up only needs the schemas.
       if (dry_run) {
+        const { planDelete } = await import('../platforms/tracepass/plan.js');
         const plan = await planDelete(tracepass, product_id, index, {
           expectedUrl: expected_url,
           signal: extra.signal,
@@ -59,6 +59,7 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
         ].join('\n');
         return toolResult({ dry_run: true, ...plan }, summary);
       }
+      const { deleteImageChecked } = await import('../platforms/tracepass/delete-checked.js');
       const result = await deleteImageChecked(tracepass, product_id, index, {
         expectedUrl: expected_url,
         signal: extra.signal,

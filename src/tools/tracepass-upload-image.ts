@@ -1,8 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/client.js';
-import { uploadImageOnce } from '../platforms/tracepass/upload-once.js';
-import { planUpload } from '../platforms/tracepass/plan.js';
+import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/limits.js';
 import { configured, type ToolDeps } from './deps.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
@@ -40,7 +38,9 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
       const [image] = await deps.files.openImages([path], TRACEPASS_IMAGE_RULE);
       if (!image) throw new Error('No file was opened.');
       try {
+        // The protocols load on first use, like the platform clients: start-up only needs the schemas.
         if (dry_run) {
+          const { planUpload } = await import('../platforms/tracepass/plan.js');
           const plan = await planUpload(tracepass, product_id, image, extra.signal);
           const summary = [
             `Dry run: nothing was sent. Product ${product_id} has ${plan.image_urls.length} image(s); ` +
@@ -50,6 +50,7 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
           ].join('\n');
           return toolResult({ dry_run: true, ...plan }, summary);
         }
+        const { uploadImageOnce } = await import('../platforms/tracepass/upload-once.js');
         const result = await uploadImageOnce(tracepass, product_id, image, {
           signal: extra.signal,
           onProgress: progressReporter(extra, `Uploading ${image.fileName} to TracePass`),

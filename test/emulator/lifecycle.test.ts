@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { Client } from 'undici';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SHOPEE_PARTNER,
@@ -116,6 +117,29 @@ describe('request log', () => {
       expect(emu.requests[0]?.fields).toEqual({ access_token: '[redacted]' });
       expect(emu.requests.map((r) => r.hasAuthorization)).toEqual([false, true, true]);
     } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('connections', () => {
+  it('counts each accepted TCP connection once, however many requests it carries', async () => {
+    const emu = await startEmulator();
+    const [first, second] = [new Client(emu.url), new Client(emu.url)];
+    try {
+      const get = (client: Client) =>
+        client
+          .request({ method: 'GET', path: '/api/v1/products', headers: bearer() })
+          .then((res) => res.body.text());
+      expect(emu.connections).toBe(0);
+      await get(first);
+      await get(first);
+      await get(first);
+      expect(emu.connections).toBe(1);
+      await get(second);
+      expect([emu.connections, emu.requests.length]).toEqual([2, 4]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
       await emu.close();
     }
   });

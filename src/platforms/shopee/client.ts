@@ -1,5 +1,5 @@
 import type { ShopeeConfig } from '../../config.js';
-import type { ImageRule, OpenedImage } from '../../files/index.js';
+import type { OpenedImage } from '../../files/index.js';
 import { buildMultipart, type Part } from '../../http/multipart.js';
 import { previewRequest, type RequestPreview } from '../../http/preview.js';
 import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
@@ -12,11 +12,7 @@ import { signShopee } from './sign.js';
 export const UPLOAD_IMAGE_PATH = '/api/v2/media_space/upload_image';
 export const GET_SHOPS_PATH = '/api/v2/public/get_shops_by_partner';
 
-export const SHOPEE_IMAGE_RULE: ImageRule = {
-  platform: 'Shopee',
-  accept: ['jpeg', 'png'],
-  maxBytes: 10 * 1024 * 1024,
-};
+export { SHOPEE_IMAGE_RULE } from './limits.js';
 
 export interface ShopeeUploadInput {
   images: readonly OpenedImage[];

@@ -1,5 +1,5 @@
 import type { TracePassConfig } from '../../config.js';
-import type { ImageRule, OpenedImage } from '../../files/index.js';
+import type { OpenedImage } from '../../files/index.js';
 import { buildMultipart, type Part } from '../../http/multipart.js';
 import { previewRequest, type RequestPreview } from '../../http/preview.js';
 import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
@@ -7,12 +7,7 @@ import type { HttpResponse, Transport } from '../../http/transport.js';
 import type { Logger } from '../../logging.js';
 import { tracepassFailure, unexpectedAnswer, type CallContext } from './errors.js';
 
-export const TRACEPASS_IMAGE_RULE: ImageRule = {
-  platform: 'TracePass',
-  accept: ['png', 'jpeg', 'webp'],
-  maxBytes: 5 * 1024 * 1024,
-};
-export const MAX_IMAGES_PER_PRODUCT = 20;
+export { MAX_IMAGES_PER_PRODUCT, TRACEPASS_IMAGE_RULE } from './limits.js';
 
 export interface Product {
   id: string;

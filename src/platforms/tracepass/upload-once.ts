@@ -3,7 +3,8 @@ import type { OpenedImage } from '../../files/index.js';
 import { UpstreamError } from '../../http/errors.js';
 import { RETRY_POLICIES, backoffMs, isRetryable, type RetryPolicy } from '../../http/retry.js';
 import type { Logger } from '../../logging.js';
-import { MAX_IMAGES_PER_PRODUCT, type Product, type TracePassClient } from './client.js';
+import type { Product, TracePassClient } from './client.js';
+import { MAX_IMAGES_PER_PRODUCT } from './limits.js';
 
 export interface UploadOutcome {
   image_url: string;

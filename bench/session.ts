@@ -1,0 +1,53 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** A server script run with this Node, as an MCP client launches it. */
+export interface Launch {
+  script: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/** One MCP session over stdio with a spawned server process. */
+export interface Session {
+  client: Client;
+  pid: number;
+  /** Calls a tool; an error result throws, so no failed call is ever timed as a success. */
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  close(): Promise<void>;
+}
+
+const STDERR_KEPT = 4096;
+
+/** Spawns the server and completes `initialize`; resolves once the session is ready for calls. */
+export async function openSession(launch: Launch): Promise<Session> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [launch.script, ...launch.args],
+    env: launch.env,
+    stderr: 'pipe',
+  });
+  // Keep the tail of the server's stderr, to explain a failure; reading it also keeps the pipe flowing.
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT);
+  });
+  const client = new Client({ name: 'catalog-upload-bench', version: '1.0.0' });
+  await client.connect(transport);
+  const pid = transport.pid;
+  if (pid === null) throw new Error('the server process has no pid');
+  return {
+    client,
+    pid,
+    async call(name, args) {
+      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      if (result.isError) {
+        const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+        throw new Error(`${name} failed: ${text}\n${stderr}`);
+      }
+      return result;
+    },
+    close: () => client.close(),
+  };
+}
