@@ -26,7 +26,7 @@ const inputSchema = {
 };
 
 const outputSchema = {
-  request_id: z.string().optional().describe("Shopee's request id, for support (none in a dry run)"),
+  request_id: z.string().describe("Shopee's request id, for support; empty in a dry run"),
   warning: z.string().optional().describe("Shopee's warning, if any"),
   images: z
     .array(
@@ -67,7 +67,7 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
             'Timestamp and signature are added when it is sent. Call again without dry_run to upload.',
           ].join('\n');
           return toolResult(
-            { dry_run: true, images: paths.map((path) => ({ path })), would_send: wouldSend },
+            { dry_run: true, request_id: '', images: paths.map((path) => ({ path })), would_send: wouldSend },
             summary,
           );
         }

@@ -14,7 +14,7 @@ const inputSchema = {
 };
 
 const outputSchema = {
-  image_url: z.string().optional().describe('Public URL of the new image (none in a dry run)'),
+  image_url: z.string().describe('Public URL of the new image; empty in a dry run'),
   image_urls: imageUrls,
   index: z.number().int().min(0).max(19).describe("The new image's zero-based position in image_urls"),
   ...dryRunOutput,
@@ -48,7 +48,7 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
             ...describeRequest(plan.would_send),
             'Call again without dry_run to upload.',
           ].join('\n');
-          return toolResult({ dry_run: true, ...plan }, summary);
+          return toolResult({ dry_run: true, image_url: '', ...plan }, summary);
         }
         const { uploadImageOnce } = await import('../platforms/tracepass/upload-once.js');
         const result = await uploadImageOnce(tracepass, product_id, image, {

@@ -32,6 +32,7 @@ describe('dry_run on shopee_upload_images', () => {
     const out = result.structuredContent as { would_send: { total_bytes: number } };
     expect(out).toEqual({
       dry_run: true,
+      request_id: '',
       images: [{ path: 'hero.png' }, { path: detail }],
       would_send: {
         method: 'POST',
@@ -114,6 +115,7 @@ describe('dry_run on tracepass_upload_image', () => {
     });
     expect(result.structuredContent).toEqual({
       dry_run: true,
+      image_url: '',
       image_urls: urls(2),
       index: 2,
       would_send: {

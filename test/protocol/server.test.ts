@@ -50,6 +50,14 @@ describe('tools/list', () => {
       maximum: 19,
     });
     expect(byName.tracepass_upload_image?.inputSchema.required).toEqual(['product_id', 'path']);
+    // The contract's output shapes: only Shopee's warning and the per-image fields are optional.
+    expect(byName.shopee_upload_images?.outputSchema?.required).toEqual(['request_id', 'images']);
+    expect(byName.tracepass_upload_image?.outputSchema?.required).toEqual([
+      'image_url',
+      'image_urls',
+      'index',
+    ]);
+    expect(byName.tracepass_delete_image?.outputSchema?.required).toEqual(['image_urls']);
   });
 
   it('sends instructions that explain how the tools fit together', async () => {
