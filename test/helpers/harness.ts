@@ -49,7 +49,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ws = makeWorkspace();
   const logs: string[] = [];
   const wired = wireDeps({
-    config: loadConfig({ ...emulator.env, ...options.env }),
+    // Lines are collected in `logs`; stderr stays quiet unless a test asks for LOG_LEVEL.
+    config: loadConfig({ LOG_LEVEL: 'emergency', ...emulator.env, ...options.env }),
     roots: options.roots?.(ws) ?? [ws.root],
     sinks: [
       (level, message, data) => logs.push(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),

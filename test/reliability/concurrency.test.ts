@@ -81,7 +81,9 @@ describe('16 tool calls in flight in one session', () => {
       expect(post?.parts[0]?.sha256).toBe(await sha256Of(path));
     }
     expect(emulator.shopeeImages.size).toBe(16);
-    // Coarse on purpose: holding the files would take about the 200 MB; streaming uses a few per call.
-    expect(growth).toBeLessThan(totalBytes / 3);
+    // Coarse on purpose: holding the files would take all 200 MB; streaming needs a few MB per call in
+    // flight (here on both sides: the emulator shares the process). A third of it was exceeded once on
+    // Node 24 under the full suite's load, so the line sits at half: still far below holding the files.
+    expect(growth).toBeLessThan(totalBytes / 2);
   });
 });

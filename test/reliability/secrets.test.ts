@@ -116,7 +116,8 @@ type Connect = (env: Record<string, string>, root: string, seen: string[]) => Pr
 /** The real server in this process, its log lines collected. */
 const inMemory: Connect = async (env, root, seen) => {
   const deps = wireDeps({
-    config: loadConfig(env),
+    // Every line reaches `seen` through the sink; stderr is the stdio session's to check.
+    config: loadConfig({ LOG_LEVEL: 'emergency', ...env }),
     roots: [root],
     sinks: [(level, message, data) => seen.push(`${level}: ${message} ${JSON.stringify(data)}`)],
     policies: FAST_POLICIES,
