@@ -1,4 +1,5 @@
 import { PassThrough, Transform, type Readable } from 'node:stream';
+import type FormData from 'form-data';
 import type { OpenedImage } from '../files/index.js';
 
 export type Part = { name: string; value: string } | { name: string; file: OpenedImage };
@@ -10,14 +11,10 @@ export interface MultipartBody {
 }
 
 /**
- * Builds a multipart/form-data body from open files with known lengths, so Content-Length is exact
- * and the bytes stream from disk. Build a new one per attempt: a stream is consumed once.
- * form-data is loaded on first use to keep server start-up lean.
+ * The form for these parts, nothing read yet: each file's stream is opened only when the form is piped,
+ * so the form can also just be measured (dry runs). form-data is loaded on first use to keep start-up lean.
  */
-export async function buildMultipart(
-  parts: readonly Part[],
-  onBytes?: (sent: number, total: number) => void,
-): Promise<MultipartBody> {
+export async function multipartForm(parts: readonly Part[]): Promise<FormData> {
   const { default: FormData } = await import('form-data');
   const form = new FormData();
   for (const part of parts) {
@@ -36,6 +33,18 @@ export async function buildMultipart(
       form.append(part.name, part.value);
     }
   }
+  return form;
+}
+
+/**
+ * Builds a multipart/form-data body from open files with known lengths, so Content-Length is exact
+ * and the bytes stream from disk. Build a new one per attempt: a stream is consumed once.
+ */
+export async function buildMultipart(
+  parts: readonly Part[],
+  onBytes?: (sent: number, total: number) => void,
+): Promise<MultipartBody> {
+  const form = await multipartForm(parts);
   const length = form.getLengthSync();
   const contentType = form.getHeaders()['content-type'] as string;
 

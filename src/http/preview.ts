@@ -1,7 +1,4 @@
-import type { Part } from './multipart.js';
-
-export type PartPreview =
-  { field: string; file_name: string; content_type: string; size: number } | { field: string; value: string };
+import { multipartForm, type Part } from './multipart.js';
 
 /** What a request would carry, for dry runs: no secrets, no bytes read. */
 export interface RequestPreview {
@@ -15,8 +12,8 @@ export interface RequestPreview {
 }
 
 /**
- * Describes a request without sending it. The body length comes from form-data itself, with each file's
- * checked size as its known length, so it is the Content-Length `buildMultipart` would send.
+ * Describes a request without sending it. The body length is that of the very form `buildMultipart`
+ * sends, so it is the Content-Length the upload would carry.
  */
 export async function previewRequest(
   method: RequestPreview['method'],
@@ -24,18 +21,12 @@ export async function previewRequest(
   parts?: readonly Part[],
 ): Promise<RequestPreview> {
   if (parts === undefined) return { method, url: url.toString() };
-  const { default: FormData } = await import('form-data');
-  const form = new FormData();
-  const described: string[] = [];
-  for (const part of parts) {
-    if ('file' in part) {
-      const { fileName, mime, size } = part.file;
-      form.append(part.name, Buffer.alloc(0), { filename: fileName, contentType: mime, knownLength: size });
-      described.push(`${part.name}: ${fileName} (${mime}, ${size.toLocaleString('en-US')} bytes)`);
-    } else {
-      form.append(part.name, part.value);
-      described.push(`${part.name}: ${part.value}`);
-    }
-  }
+  const described = parts.map((part) =>
+    'file' in part
+      ? `${part.name}: ${part.file.fileName} (${part.file.mime}, ${part.file.size.toLocaleString('en-US')} bytes)`
+      : `${part.name}: ${part.value}`,
+  );
+  // The same form the upload would send, measured and never piped, so no byte of any file is read.
+  const form = await multipartForm(parts);
   return { method, url: url.toString(), parts: described, total_bytes: form.getLengthSync() };
 }
