@@ -14,12 +14,12 @@ function curlVersion(): string {
 
 /** The SDK's version, from its package.json (found by walking up: the package does not export it). */
 function sdkVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.resolve('@modelcontextprotocol/sdk/server/mcp.js')));
+  let dir = dirname(fileURLToPath(import.meta.resolve('@modelcontextprotocol/server')));
   for (; dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === '@modelcontextprotocol/sdk') return pkg.version ?? 'unknown';
+    if (pkg.name === '@modelcontextprotocol/server') return pkg.version ?? 'unknown';
   }
   return 'unknown';
 }
@@ -35,7 +35,7 @@ export function describeMachine(): string {
   const cpu = cpus();
   return [
     `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${osType()} ${release()}`,
-    `Node ${process.version}, ${curlVersion()}, @modelcontextprotocol/sdk ${sdkVersion()}`,
+    `Node ${process.version}, ${curlVersion()}, @modelcontextprotocol/server ${sdkVersion()}`,
     `load average at the start: ${loadAverage()}`,
   ].join('; ');
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseCommand } from './cli/args.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server/create-server.js';
@@ -16,8 +16,11 @@ async function main(): Promise<void> {
   }
   const roots = command.roots;
   const deps = wireDeps({ config: loadConfig(process.env), roots });
-  const server = createServer(deps);
-  await server.connect(new StdioServerTransport());
+  // serveStdio reads the opening message to pick the era (initialize, or 2026-07-28 discover) and pins
+  // one server from the factory to the connection.
+  serveStdio(() => createServer(deps), {
+    onerror: (error) => deps.logger.log('warning', `MCP connection error: ${error.message}`),
+  });
   deps.logger.log('info', `catalog-upload-mcp ready; allowed folders: ${roots.join(', ') || '(none yet)'}`);
 }
 

@@ -1,5 +1,4 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from '@modelcontextprotocol/server';
 import type { AllowedRoots } from '../files/index.js';
 import type { Logger } from '../logging.js';
 
@@ -23,5 +22,5 @@ export function followClientRoots(server: Server, roots: AllowedRoots, logger: L
     previous?.();
     refresh();
   };
-  server.setNotificationHandler(RootsListChangedNotificationSchema, async () => refresh());
+  server.setNotificationHandler('notifications/roots/list_changed', async () => refresh());
 }

@@ -1,4 +1,4 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer } from '@modelcontextprotocol/server';
 import { registerTools } from '../tools/index.js';
 import type { ToolDeps } from '../tools/deps.js';
 import type { LogSink } from '../logging.js';

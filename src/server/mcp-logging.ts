@@ -1,5 +1,4 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { SetLevelRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from '@modelcontextprotocol/server';
 import { atLeast, type Level, type LogSink } from '../logging.js';
 
 /**
@@ -8,7 +7,7 @@ import { atLeast, type Level, type LogSink } from '../logging.js';
  */
 export function mcpLogSink(server: Server): LogSink {
   let threshold: Level | undefined;
-  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+  server.setRequestHandler('logging/setLevel', async (request) => {
     threshold = request.params.level;
     return {};
   });

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { ToolDeps } from './deps.js';
 import { registerShopeeUploadImages } from './shopee-upload-images.js';
 import { registerTracePassDeleteImage } from './tracepass-delete-image.js';

@@ -1,7 +1,6 @@
-import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerContext } from '@modelcontextprotocol/server';
 
-export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+export type Extra = ServerContext;
 
 /** At most this often; the final notification (all bytes sent) always goes out. */
 const MIN_INTERVAL_MS = 200;
@@ -14,7 +13,7 @@ export function progressReporter(
   extra: Extra,
   what: string,
 ): ((sent: number, total: number) => void) | undefined {
-  const progressToken = extra._meta?.progressToken;
+  const progressToken = extra.mcpReq._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   let reported = 0;
   let lastAt = 0;
@@ -24,8 +23,8 @@ export function progressReporter(
     reported = sent;
     lastAt = now;
     const percent = Math.floor((sent / total) * 100);
-    extra
-      .sendNotification({
+    extra.mcpReq
+      .notify({
         method: 'notifications/progress',
         params: {
           progressToken,

@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 
 /** A tool answer: the structured result, a short text summary for the model, and whether it failed. */
 export function toolResult(structured: object, summary: string, isError = false): CallToolResult {

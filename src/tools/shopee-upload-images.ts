@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { closeAll } from '../files/index.js';
 import { SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
@@ -8,7 +8,7 @@ import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
 import { expecting, imagePath } from './schemas.js';
 
-const inputSchema = {
+const inputSchema = z.object({
   paths: z
     .array(imagePath('JPEG/PNG ≤ 10 MB'), expecting('paths', 'a list of 1–8 image paths'))
     .min(1, 'give at least one image path')
@@ -23,9 +23,9 @@ const inputSchema = {
     .optional()
     .describe("'1:1' (default); '3:4' for whitelisted sellers only"),
   dry_run: dryRunInput,
-};
+});
 
-const outputSchema = {
+const outputSchema = z.object({
   request_id: z.string().describe("Shopee's request id, for support; empty in a dry run"),
   warning: z.string().optional().describe("Shopee's warning, if any"),
   images: z
@@ -40,7 +40,7 @@ const outputSchema = {
     )
     .describe('One entry per path, in input order'),
   ...dryRunOutput,
-};
+});
 
 export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -55,7 +55,7 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ paths, scene, ratio, dry_run }, extra) => {
+    async ({ paths, scene, ratio, dry_run }, ctx) => {
       const shopee = configured(deps.shopee);
       const images = await deps.files.openImages(paths, SHOPEE_IMAGE_RULE);
       try {
@@ -75,8 +75,8 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
           images,
           scene,
           ratio,
-          signal: extra.signal,
-          onProgress: progressReporter(extra, `Uploading ${images.length} image(s) to Shopee`),
+          signal: ctx.mcpReq.signal,
+          onProgress: progressReporter(ctx, `Uploading ${images.length} image(s) to Shopee`),
         });
         const uploaded = result.images.filter((image) => image.image_id !== undefined);
         const lines = result.images.map((image) =>

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/limits.js';
 import { configured, type ToolDeps } from './deps.js';
@@ -6,7 +6,7 @@ import { describeRequest, dryRunInput, dryRunOutputNoBody } from './dry-run.js';
 import { toolResult } from './result.js';
 import { expecting, imageUrls, productId } from './schemas.js';
 
-const inputSchema = {
+const inputSchema = z.object({
   product_id: productId,
   index: z
     .number(expecting('index', "the image's zero-based position, a whole number from 0 to 19"))
@@ -20,14 +20,14 @@ const inputSchema = {
     .optional()
     .describe('URL expected at index; nothing is deleted if it differs (recommended)'),
   dry_run: dryRunInput,
-};
+});
 
-const outputSchema = {
+const outputSchema = z.object({
   deleted_url: z.string().optional().describe("The removed image's URL"),
   image_urls: imageUrls.describe("The product's images after the delete (in a dry run: now)"),
   would_delete_url: z.string().optional().describe('Dry run: the URL at index'),
   ...dryRunOutputNoBody,
-};
+});
 
 export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -42,14 +42,14 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
       outputSchema,
       annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: true },
     },
-    async ({ product_id, index, expected_url, dry_run }, extra) => {
+    async ({ product_id, index, expected_url, dry_run }, ctx) => {
       const tracepass = configured(deps.tracepass);
       // The protocols load on first use, like the platform clients: start-up only needs the schemas.
       if (dry_run) {
         const { planDelete } = await import('../platforms/tracepass/plan.js');
         const plan = await planDelete(tracepass, product_id, index, {
           expectedUrl: expected_url,
-          signal: extra.signal,
+          signal: ctx.mcpReq.signal,
         });
         const summary = [
           `Dry run: nothing was deleted. Image ${index} of product ${product_id} is ${plan.would_delete_url}; ` +
@@ -62,7 +62,7 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
       const { deleteImageChecked } = await import('../platforms/tracepass/delete-checked.js');
       const result = await deleteImageChecked(tracepass, product_id, index, {
         expectedUrl: expected_url,
-        signal: extra.signal,
+        signal: ctx.mcpReq.signal,
       });
       return toolResult(
         result,

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { TRACEPASS_IMAGE_RULE } from '../platforms/tracepass/limits.js';
 import { configured, type ToolDeps } from './deps.js';
@@ -7,18 +7,18 @@ import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
 import { imagePath, imageUrls, productId } from './schemas.js';
 
-const inputSchema = {
+const inputSchema = z.object({
   product_id: productId,
   path: imagePath('PNG/JPEG/WebP ≤ 5 MB'),
   dry_run: dryRunInput,
-};
+});
 
-const outputSchema = {
+const outputSchema = z.object({
   image_url: z.string().describe('Public URL of the new image; empty in a dry run'),
   image_urls: imageUrls,
   index: z.number().int().min(0).max(19).describe("The new image's zero-based position in image_urls"),
   ...dryRunOutput,
-};
+});
 
 export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -33,7 +33,7 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ product_id, path, dry_run }, extra) => {
+    async ({ product_id, path, dry_run }, ctx) => {
       const tracepass = configured(deps.tracepass);
       const [image] = await deps.files.openImages([path], TRACEPASS_IMAGE_RULE);
       if (!image) throw new Error('No file was opened.');
@@ -41,7 +41,7 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
         // The protocols load on first use, like the platform clients: start-up only needs the schemas.
         if (dry_run) {
           const { planUpload } = await import('../platforms/tracepass/plan.js');
-          const plan = await planUpload(tracepass, product_id, image, extra.signal);
+          const plan = await planUpload(tracepass, product_id, image, ctx.mcpReq.signal);
           const summary = [
             `Dry run: nothing was sent. Product ${product_id} has ${plan.image_urls.length} image(s); ` +
               `${path} would become image ${plan.index} (${plan.index + 1} of 20). The upload would be:`,
@@ -52,8 +52,8 @@ export function registerTracePassUploadImage(server: McpServer, deps: ToolDeps):
         }
         const { uploadImageOnce } = await import('../platforms/tracepass/upload-once.js');
         const result = await uploadImageOnce(tracepass, product_id, image, {
-          signal: extra.signal,
-          onProgress: progressReporter(extra, `Uploading ${image.fileName} to TracePass`),
+          signal: ctx.mcpReq.signal,
+          onProgress: progressReporter(ctx, `Uploading ${image.fileName} to TracePass`),
           logger: deps.logger,
           policy: deps.policies.tracepassUpload,
         });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { LoggingMessageNotificationSchema, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
+import type { LoggingLevel } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SHOPEE_SHOP, DEMO_PRODUCT_ID, startEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace } from '../helpers/fixtures.js';
@@ -20,7 +20,7 @@ afterEach(async () => h?.close());
 async function logging(level: LoggingLevel, options?: Parameters<typeof startHarness>[0]): Promise<Line[]> {
   h = await startHarness(options);
   const lines: Line[] = [];
-  h.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void lines.push(n.params as Line));
+  h.client.setNotificationHandler('notifications/message', (n) => void lines.push(n.params as Line));
   await h.client.setLoggingLevel(level);
   return lines;
 }

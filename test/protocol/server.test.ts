@@ -1,6 +1,4 @@
-import { ListRootsRequestSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -85,7 +83,7 @@ describe('client roots', () => {
       { capabilities: { roots: { listChanged: true } } },
     );
     let shared = [{ uri: pathToFileURL(ws.outside).href, name: 'outside' }];
-    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: shared }));
+    client.setRequestHandler('roots/list', async () => ({ roots: shared }));
     const [a, b] = InMemoryTransport.createLinkedPair();
     await Promise.all([server.connect(b), client.connect(a)]);
 
@@ -109,7 +107,7 @@ describe('MCP logging', () => {
   it('sends nothing until the client sets a level, then logs requests without secrets', async () => {
     h = await startHarness();
     const messages: unknown[] = [];
-    h.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void messages.push(n.params));
+    h.client.setNotificationHandler('notifications/message', (n) => void messages.push(n.params));
     await h.call('shopee_upload_images', { paths: [h.ws.png('a.png')] });
     expect(messages).toEqual([]);
 

@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileAccess } from '../../src/files/index.js';
 import { eventually } from '../emulator/helpers.js';
@@ -40,7 +40,7 @@ function stallAfterFirstChunk(files: FileAccess): FileAccess {
 /** Starts a tool call that the test can cancel, as an MCP client does with `notifications/cancelled`. */
 function cancellable(h: Harness, name: string, args: Record<string, unknown>) {
   const controller = new AbortController();
-  const result = h.client.callTool({ name, arguments: args }, undefined, { signal: controller.signal });
+  const result = h.client.callTool({ name, arguments: args }, { signal: controller.signal });
   result.catch(() => undefined);
   return { cancel: () => controller.abort('user cancelled'), result: result as Promise<CallToolResult> };
 }

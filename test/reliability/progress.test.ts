@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { Progress } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { recordingAgent, sparsePng, type RecordingAgent } from '../helpers/observe.js';
@@ -24,9 +24,12 @@ async function start(): Promise<Harness> {
 async function callWithProgress(h: Harness, name: string, args: Record<string, unknown>) {
   const seen: Progress[] = [];
   const started = performance.now();
-  const result = await h.client.callTool({ name, arguments: args }, undefined, {
-    onprogress: (progress) => seen.push(progress),
-  });
+  const result = await h.client.callTool(
+    { name, arguments: args },
+    {
+      onprogress: (progress) => seen.push(progress),
+    },
+  );
   return { result, seen, elapsedMs: performance.now() - started };
 }
 

@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import {
@@ -77,7 +75,7 @@ function faults(keys: Keys): Fault[][] {
 
 /** Runs every fault through the tools, writing down each result, error and log notification. */
 async function drive(client: Client, emulator: Emulator, keys: Keys, seen: string[]): Promise<void> {
-  client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void seen.push(JSON.stringify(n)));
+  client.setNotificationHandler('notifications/message', (n) => void seen.push(JSON.stringify(n)));
   await client.setLoggingLevel('debug');
   const call = async (name: string, args: Record<string, unknown>) => {
     try {

@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
+import type { CallToolResult, JsonSchemaType } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_ID } from '../../src/emulator/index.js';
@@ -124,7 +124,7 @@ describe('every tool answers any input with a result, never a crash, hang or pro
     // Listing the tools also makes the client check every structuredContent against its outputSchema.
     const { tools } = await harness.client.listTools();
     const declared = tools.find((t) => t.name === tool)!.inputSchema;
-    const validInput = new AjvJsonSchemaValidator().getValidator(declared);
+    const validInput = new AjvJsonSchemaValidator().getValidator(declared as JsonSchemaType);
     let valid = 0;
 
     await fc.assert(
@@ -141,7 +141,7 @@ describe('every tool answers any input with a result, never a crash, hang or pro
           if (!result.isError) expect(result.structuredContent).toBeDefined();
         } else {
           expect(result.isError).toBe(true);
-          expect(text).toMatch(/^MCP error -32602: Input validation error: Invalid arguments for tool/);
+          expect(text).toMatch(/^Input validation error: Invalid arguments for tool/);
           expect(harness.emulator.requests.length).toBe(before);
         }
       }),
