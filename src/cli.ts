@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseCommand } from './cli/args.js';
-import { loadConfig } from './config.js';
 import { createServer } from './server/create-server.js';
 import { wireDeps } from './server/deps.js';
 
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
     return;
   }
   const roots = command.roots;
-  const deps = wireDeps({ config: loadConfig(process.env), roots });
+  const deps = wireDeps({ env: process.env, roots });
   // serveStdio reads the opening message to pick the era (initialize, or 2026-07-28 discover) and pins
   // one server from the factory to the connection.
   serveStdio(() => createServer(deps), {

@@ -1,4 +1,4 @@
-import { redact } from './http/errors.js';
+import type { Redactor } from './redact.js';
 
 export const LEVELS = [
   'debug',
@@ -37,15 +37,17 @@ export function stderrSink(threshold: Level, write = (line: string) => process.s
 
 /** Fans out to every sink, scrubbing secrets once, here, so no sink can leak them. */
 export function createLogger(
-  secrets: readonly string[],
+  redact: Redactor,
   sinks: LogSink[],
-): Logger & { add(sink: LogSink): void } {
+): Logger & { add(sink: LogSink): () => void } {
   return {
-    add: (sink) => sinks.push(sink),
+    add(sink) {
+      sinks.push(sink);
+      return () => void sinks.splice(sinks.indexOf(sink), 1);
+    },
     log(level, message, data) {
-      const clean = redact(message, secrets);
-      const cleanData =
-        data && (JSON.parse(redact(JSON.stringify(data), secrets)) as Record<string, unknown>);
+      const clean = redact(message);
+      const cleanData = data && (JSON.parse(redact(JSON.stringify(data))) as Record<string, unknown>);
       for (const sink of sinks) sink(level, clean, cleanData);
     },
   };

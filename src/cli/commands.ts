@@ -11,8 +11,11 @@ export async function runCommand(command: Exclude<Command, { kind: 'serve' }>): 
       console.log(VERSION);
       return 0;
     case 'help': {
-      const { helpText } = await import('./help.js');
-      console.log(helpText(VERSION));
+      const [{ helpText }, { PLATFORMS }] = await Promise.all([
+        import('./help.js'),
+        import('../platforms/index.js'),
+      ]);
+      console.log(helpText(VERSION, PLATFORMS));
       return 0;
     }
     case 'usage-error':

@@ -1,4 +1,4 @@
-import type { Row, Status } from './doctor/row.js';
+import type { Finding as Row, Status } from '../config/finding.js';
 
 const LABEL: Record<Status, string> = { ok: 'ok', warn: 'WARN', fail: 'FAIL', skip: 'skip' };
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../logging.js';
 import { UpstreamError } from './errors.js';
 
 export interface RetryPolicy {
@@ -14,40 +15,15 @@ export interface RetryPolicy {
   codes: readonly string[];
 }
 
-/**
- * When each platform's calls are resent. Shopee uploads are safe to resend (an unused media-space image
- * is never shown); TracePass uploads are not, so they resend only through the read-check-upload protocol,
- * and a TracePass DELETE is never resent. Daily caps (Shopee `error_limit`, TracePass 429) are not retried.
- */
-export const RETRY_POLICIES = {
-  shopee: {
-    attempts: 3,
-    baseDelayMs: 500,
-    maxDelayMs: 4_000,
-    kinds: ['unreachable', 'network', 'timeout'],
-    statuses: ['5xx'],
-    codes: ['error_server', 'error_network', 'error_rate_limit'],
-  },
-  tracepassRead: {
-    attempts: 3,
-    baseDelayMs: 300,
-    maxDelayMs: 3_000,
-    kinds: ['unreachable', 'network', 'timeout'],
-    statuses: ['5xx'],
-    codes: [],
-  },
-  tracepassUpload: {
-    attempts: 3,
-    baseDelayMs: 500,
-    maxDelayMs: 4_000,
-    kinds: ['unreachable', 'network', 'timeout'],
-    statuses: ['5xx'],
-    codes: [],
-  },
-  never: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, kinds: [], statuses: [], codes: [] },
-} as const satisfies Record<string, RetryPolicy>;
-
-export type RetryPolicies = { [K in keyof typeof RETRY_POLICIES]: RetryPolicy };
+/** For calls that must never be resent (a delete), and for doctor, which shows the first failure. */
+export const NEVER_RETRY: RetryPolicy = {
+  attempts: 1,
+  baseDelayMs: 0,
+  maxDelayMs: 0,
+  kinds: [],
+  statuses: [],
+  codes: [],
+};
 
 export function isRetryable(policy: RetryPolicy, error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return false;
@@ -68,26 +44,42 @@ export function backoffMs(
   return Math.round(ceiling * (0.5 + random() / 2));
 }
 
-export interface RetryHooks {
+export interface RetryOptions<T> {
+  /** What is being tried, for the log line: "Shopee upload". */
+  what: string;
   signal?: AbortSignal;
-  /** Called before each resend, with the failure that caused it. */
-  onRetry?: (attempt: number, error: UpstreamError, delayMs: number) => void;
+  logger?: Logger;
+  /**
+   * Runs after every upstream failure, before the retry decision. It may settle the call (a TracePass
+   * upload whose answer was lost but whose image is on the product), throw a better error, or return
+   * undefined to let the policy decide.
+   */
+  recover?: (error: UpstreamError, attempt: number) => Promise<{ value: T } | undefined>;
 }
 
 /** Runs `attempt` (1-based) until it succeeds, fails for good, or the policy's attempts run out. */
 export async function withRetries<T>(
   policy: RetryPolicy,
   attempt: (n: number) => Promise<T>,
-  hooks: RetryHooks = {},
+  { what, signal, logger, recover }: RetryOptions<T>,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      if (n >= policy.attempts || !isRetryable(policy, error) || hooks.signal?.aborted) throw error;
-      const delay = backoffMs(policy, n);
-      hooks.onRetry?.(n + 1, error as UpstreamError, delay);
-      await sleep(delay, undefined, { signal: hooks.signal }).catch(() => {
+      if (!(error instanceof UpstreamError)) throw error;
+      const settled = await recover?.(error, n);
+      if (settled) return settled.value;
+      if (n >= policy.attempts || !isRetryable(policy, error) || signal?.aborted) throw error;
+      const delayMs = backoffMs(policy, n);
+      logger?.log(
+        'warning',
+        `${what} failed, retrying (attempt ${n + 1} of ${policy.attempts} in ${delayMs} ms)`,
+        {
+          reason: error.message,
+        },
+      );
+      await sleep(delayMs, undefined, { signal }).catch(() => {
         throw error;
       });
     }

@@ -1,52 +1,60 @@
-import { secretsOf, type Config } from '../config.js';
-import { AllowedRoots, createFileAccess } from '../files/index.js';
-import { RETRY_POLICIES, type RetryPolicies } from '../http/retry.js';
-import { createTransport } from '../http/transport.js';
-import { createLogger, isLevel, stderrSink, type LogSink } from '../logging.js';
-import { NotConfigured } from '../tools/deps.js';
 import type { Dispatcher } from 'undici';
-import type { ServerDeps } from './create-server.js';
-import { lazyShopeeClient, lazyTracePassClient } from './lazy-clients.js';
+import { readRuntime } from '../config/runtime.js';
+import type { Env } from '../config/env.js';
+import { AllowedRoots, createFileAccess, type FileAccess } from '../files/index.js';
+import type { RetryPolicy } from '../http/retry.js';
+import { createTransport } from '../http/transport.js';
+import { createLogger, stderrSink, type Logger, type LogSink } from '../logging.js';
+import { PLATFORMS } from '../platforms/index.js';
+import type { BoundPlatform, Platform } from '../platforms/platform.js';
+import { createRedactor } from '../redact.js';
+import { NAME, VERSION } from './version.js';
+
+export interface ServerDeps {
+  files: FileAccess;
+  platforms: readonly BoundPlatform[];
+  logger: Logger;
+  /** Adds a log sink (the MCP client's) and returns what removes it when that connection ends. */
+  addLogSink?: (sink: LogSink) => () => void;
+}
 
 export interface WiringOptions {
-  config: Config;
+  env: Env;
   roots: readonly string[];
+  platforms?: readonly Platform[];
   /** Extra log sinks (tests collect lines here). stderr gets `LOG_LEVEL` and up, `warning` by default. */
   sinks?: LogSink[];
   dispatcher?: Dispatcher;
   now?: () => number;
-  /** Retry timing and limits; tests shorten the delays. */
-  policies?: RetryPolicies;
+  /** Applied to every retry policy: tests shorten the delays, doctor never retries. */
+  retryPolicy?: (policy: RetryPolicy) => RetryPolicy;
+  /** Caps on the runtime settings (doctor keeps its calls short). */
+  runtime?: (runtime: ReturnType<typeof readRuntime>['config']) => ReturnType<typeof readRuntime>['config'];
 }
 
-/** Builds the real dependencies from the configuration: the only place the parts are wired together. */
+/**
+ * Builds the real dependencies from the environment: the only place the parts are wired together. Every
+ * secret of every platform is bound here, once, into the redactor the logger and the transport share.
+ */
 export function wireDeps({
-  config,
+  env,
   roots,
+  platforms = PLATFORMS,
   sinks = [],
   dispatcher,
-  now,
-  policies = RETRY_POLICIES,
+  now = Date.now,
+  retryPolicy = (policy) => policy,
+  runtime: adjust = (runtime) => runtime,
 }: WiringOptions): ServerDeps {
-  const threshold = isLevel(config.logLevel) ? config.logLevel : 'warning';
-  const logger = createLogger(secretsOf(config), [stderrSink(threshold), ...sinks]);
-  const transport = createTransport({ ...config.http, dispatcher, logger });
+  const runtime = adjust(readRuntime(env).config);
+  const redact = createRedactor(platforms.flatMap((platform) => platform.secretsIn(env)));
+  const logger = createLogger(redact, [stderrSink(runtime.logLevel), ...sinks]);
+  const userAgent = `${NAME}/${VERSION}`;
+  const transport = createTransport({ ...runtime.http, redact, userAgent, dispatcher, logger });
   return {
     files: createFileAccess(new AllowedRoots(roots)),
-    shopee: config.shopee.ok
-      ? lazyShopeeClient({ config: config.shopee.value, transport, logger, now, policy: policies.shopee })
-      : new NotConfigured(config.shopee.problem),
-    tracepass: config.tracepass.ok
-      ? lazyTracePassClient({
-          config: config.tracepass.value,
-          transport,
-          logger,
-          now,
-          readPolicy: policies.tracepassRead,
-        })
-      : new NotConfigured(config.tracepass.problem),
+    platforms: platforms.map((platform) => platform.bind(env, { transport, logger, now, retryPolicy })),
     logger,
-    policies,
     addLogSink: (sink) => logger.add(sink),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RequestPreview } from '../http/preview.js';
+import type { RequestPreview, UploadPreview } from '../http/preview.js';
 
 /** The `dry_run` input and outputs every tool shares: check everything, send nothing that changes state. */
 
@@ -23,10 +23,8 @@ export const dryRunOutputNoBody = {
 };
 
 /** The request as text lines, for the summary a model reads. */
-export function describeRequest(preview: RequestPreview): string[] {
-  const body =
-    preview.total_bytes === undefined
-      ? []
-      : [`Body: ${preview.total_bytes.toLocaleString('en-US')} bytes of multipart/form-data.`];
-  return [`${preview.method} ${preview.url}`, ...(preview.parts ?? []).map((part) => `- ${part}`), ...body];
+export function describeRequest(preview: RequestPreview | UploadPreview): string[] {
+  if (!('parts' in preview)) return [`${preview.method} ${preview.url}`];
+  const body = `Body: ${preview.total_bytes.toLocaleString('en-US')} bytes of multipart/form-data.`;
+  return [`${preview.method} ${preview.url}`, ...preview.parts.map((part) => `- ${part}`), body];
 }

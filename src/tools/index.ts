@@ -1,11 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/server';
-import type { ToolDeps } from './deps.js';
-import { registerShopeeUploadImages } from './shopee-upload-images.js';
-import { registerTracePassDeleteImage } from './tracepass-delete-image.js';
-import { registerTracePassUploadImage } from './tracepass-upload-image.js';
+import type { ServerDeps } from '../server/deps.js';
 
-export function registerTools(server: McpServer, deps: ToolDeps): void {
-  registerShopeeUploadImages(server, deps);
-  registerTracePassUploadImage(server, deps);
-  registerTracePassDeleteImage(server, deps);
+/** Every platform's tools (each platform lists its own), then the tools that belong to no platform. */
+export function registerTools(server: McpServer, deps: ServerDeps): void {
+  const shared = { files: deps.files, logger: deps.logger };
+  for (const platform of deps.platforms) platform.registerTools(server, shared);
 }

@@ -1,6 +1,7 @@
 import type { ServerContext } from '@modelcontextprotocol/server';
 
-export type Extra = ServerContext;
+/** The request's side of a handler's context: its `_meta` and the channel for notifications. */
+export type Request = ServerContext['mcpReq'];
 
 /** At most this often; the final notification (all bytes sent) always goes out. */
 const MIN_INTERVAL_MS = 200;
@@ -10,10 +11,10 @@ const MIN_INTERVAL_MS = 200;
  * `progressToken`), throttled, and only ever increasing, even when an upload is retried.
  */
 export function progressReporter(
-  extra: Extra,
+  request: Request,
   what: string,
 ): ((sent: number, total: number) => void) | undefined {
-  const progressToken = extra.mcpReq._meta?.progressToken;
+  const progressToken = request._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   let reported = 0;
   let lastAt = 0;
@@ -23,7 +24,7 @@ export function progressReporter(
     reported = sent;
     lastAt = now;
     const percent = Math.floor((sent / total) * 100);
-    extra.mcpReq
+    request
       .notify({
         method: 'notifications/progress',
         params: {

@@ -23,3 +23,6 @@ export const imagePath = (what: string) =>
     .describe(`${what}: absolute path, or relative to an allowed folder`);
 
 export const imageUrls = z.array(z.string()).describe("The product's image URLs, in order (index 0 first)");
+
+/** A byte limit in the binary megabytes the platforms document (10 MB = 10,485,760 bytes). */
+export const megabytes = (bytes: number): number => bytes / 1024 / 1024;

@@ -1,18 +1,24 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { closeAll } from '../files/index.js';
-import { SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
-import { configured, type ToolDeps } from './deps.js';
+import type { ShopeeClient, ShopeeUpload } from '../platforms/shopee/client.js';
+import { MAX_IMAGES_PER_CALL, SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
+import type { ToolContext } from '../platforms/platform.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
-import { expecting, imagePath } from './schemas.js';
+import { expecting, imagePath, megabytes } from './schemas.js';
+
+const MB = megabytes(SHOPEE_IMAGE_RULE.maxBytes);
 
 const inputSchema = z.object({
   paths: z
-    .array(imagePath('JPEG/PNG ≤ 10 MB'), expecting('paths', 'a list of 1–8 image paths'))
+    .array(
+      imagePath(`JPEG/PNG ≤ ${MB} MB`),
+      expecting('paths', `a list of 1–${MAX_IMAGES_PER_CALL} image paths`),
+    )
     .min(1, 'give at least one image path')
-    .max(8, 'Shopee takes at most 8 images per call: split the batch')
+    .max(MAX_IMAGES_PER_CALL, `Shopee takes at most ${MAX_IMAGES_PER_CALL} images per call: split the batch`)
     .describe('Sent in one call; results keep this order'),
   scene: z
     .enum(['normal', 'desc'], { error: "scene must be 'normal' or 'desc' (or left out for 'normal')" })
@@ -42,22 +48,55 @@ const outputSchema = z.object({
   ...dryRunOutput,
 });
 
-export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): void {
+/** The domain result in the wire's snake_case. */
+const toWire = (upload: ShopeeUpload): z.input<typeof outputSchema> => ({
+  request_id: upload.requestId,
+  ...(upload.warning ? { warning: upload.warning } : {}),
+  images: upload.images.map(({ path, imageId, imageUrls, error, message }) => ({
+    path,
+    ...(imageId !== undefined ? { image_id: imageId } : {}),
+    ...(imageUrls
+      ? { image_url_list: imageUrls.map((u) => ({ image_url_region: u.region, image_url: u.url })) }
+      : {}),
+    ...(error !== undefined ? { error, message: message ?? '' } : {}),
+  })),
+});
+
+function summarize(upload: ShopeeUpload): string {
+  const uploaded = upload.images.filter((image) => image.imageId !== undefined);
+  return [
+    `Uploaded ${uploaded.length} of ${upload.images.length} image(s) to Shopee (request_id ${upload.requestId || 'none'}).`,
+    ...upload.images.map((image) =>
+      image.imageId
+        ? `- ${image.path} → image_id ${image.imageId}`
+        : `- ${image.path} failed: ${image.error} ${image.message ?? ''}`.trim(),
+    ),
+    ...(upload.warning ? [`Warning from Shopee: ${JSON.stringify(upload.warning)}`] : []),
+    ...(uploaded.length < upload.images.length
+      ? [
+          'Send the failed image(s) again in a new call; if one fails again, check that file ' +
+            `(a JPEG or PNG of at most ${MB} MB that opens in an image viewer).`,
+        ]
+      : []),
+  ].join('\n');
+}
+
+export function registerShopeeUploadImages(server: McpServer, ctx: ToolContext<ShopeeClient>): void {
   server.registerTool(
     'shopee_upload_images',
     {
       title: 'Upload images to Shopee',
       description:
-        "Upload 1–8 local JPEG/PNG images (≤ 10 MB each) to Shopee's media space in one call; returns an " +
+        `Upload 1–${MAX_IMAGES_PER_CALL} local JPEG/PNG images (≤ ${MB} MB each) to Shopee's media space in one call; returns an ` +
         'image_id per image for Shopee item APIs. All files are checked first: one bad file refuses the ' +
         'batch. dry_run: check and describe, send nothing.',
       inputSchema,
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ paths, scene, ratio, dry_run }, ctx) => {
-      const shopee = configured(deps.shopee);
-      const images = await deps.files.openImages(paths, SHOPEE_IMAGE_RULE);
+    async ({ paths, scene, ratio, dry_run }, { mcpReq }) => {
+      const shopee = ctx.client();
+      const images = await ctx.files.openImages(paths, SHOPEE_IMAGE_RULE);
       try {
         if (dry_run) {
           const wouldSend = await shopee.describeUpload({ images, scene, ratio });
@@ -66,36 +105,23 @@ export function registerShopeeUploadImages(server: McpServer, deps: ToolDeps): v
             ...describeRequest(wouldSend),
             'Timestamp and signature are added when it is sent. Call again without dry_run to upload.',
           ].join('\n');
-          return toolResult(
-            { dry_run: true, request_id: '', images: paths.map((path) => ({ path })), would_send: wouldSend },
-            summary,
-          );
+          const structured = {
+            dry_run: true as const,
+            request_id: '',
+            images: paths.map((path) => ({ path })),
+            would_send: wouldSend,
+          };
+          return toolResult(outputSchema, structured, summary);
         }
-        const result = await shopee.uploadImages({
+        const upload = await shopee.uploadImages({
           images,
           scene,
           ratio,
-          signal: ctx.mcpReq.signal,
-          onProgress: progressReporter(ctx, `Uploading ${images.length} image(s) to Shopee`),
+          signal: mcpReq.signal,
+          onProgress: progressReporter(mcpReq, `Uploading ${images.length} image(s) to Shopee`),
         });
-        const uploaded = result.images.filter((image) => image.image_id !== undefined);
-        const lines = result.images.map((image) =>
-          image.image_id
-            ? `- ${image.path} → image_id ${image.image_id}`
-            : `- ${image.path} failed: ${image.error} ${image.message ?? ''}`.trim(),
-        );
-        const summary = [
-          `Uploaded ${uploaded.length} of ${images.length} image(s) to Shopee (request_id ${result.request_id || 'none'}).`,
-          ...lines,
-          ...(result.warning ? [`Warning from Shopee: ${result.warning}`] : []),
-          ...(uploaded.length < images.length
-            ? [
-                'Send the failed image(s) again in a new call; if one fails again, check that file ' +
-                  '(a JPEG or PNG of at most 10 MB that opens in an image viewer).',
-              ]
-            : []),
-        ].join('\n');
-        return toolResult(result, summary, uploaded.length === 0);
+        const failedAll = upload.images.every((image) => image.imageId === undefined);
+        return toolResult(outputSchema, toWire(upload), summarize(upload), failedAll);
       } finally {
         await closeAll(images);
       }

@@ -1,18 +1,23 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import type { ToolContext } from '../platforms/platform.js';
+import type { TracePassClient } from '../platforms/tracepass/client.js';
+import { deleteImageChecked } from '../platforms/tracepass/delete-checked.js';
 import { MAX_IMAGES_PER_PRODUCT } from '../platforms/tracepass/limits.js';
-import { configured, type ToolDeps } from './deps.js';
+import { planDelete } from '../platforms/tracepass/plan.js';
 import { describeRequest, dryRunInput, dryRunOutputNoBody } from './dry-run.js';
 import { toolResult } from './result.js';
 import { expecting, imageUrls, productId } from './schemas.js';
 
+const LAST = MAX_IMAGES_PER_PRODUCT - 1;
+
 const inputSchema = z.object({
   product_id: productId,
   index: z
-    .number(expecting('index', "the image's zero-based position, a whole number from 0 to 19"))
+    .number(expecting('index', `the image's zero-based position, a whole number from 0 to ${LAST}`))
     .int('index must be a whole number')
     .min(0, 'index is zero-based: the first image is 0')
-    .max(MAX_IMAGES_PER_PRODUCT - 1, `a product has at most ${MAX_IMAGES_PER_PRODUCT} images: index is 0–19`)
+    .max(LAST, `a product has at most ${MAX_IMAGES_PER_PRODUCT} images: index is 0–${LAST}`)
     .describe('Zero-based position in image_urls'),
   expected_url: z
     .string(expecting('expected_url', 'a URL string from image_urls'))
@@ -29,7 +34,7 @@ const outputSchema = z.object({
   ...dryRunOutputNoBody,
 });
 
-export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps): void {
+export function registerTracePassDeleteImage(server: McpServer, ctx: ToolContext<TracePassClient>): void {
   server.registerTool(
     'tracepass_delete_image',
     {
@@ -42,32 +47,31 @@ export function registerTracePassDeleteImage(server: McpServer, deps: ToolDeps):
       outputSchema,
       annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: true },
     },
-    async ({ product_id, index, expected_url, dry_run }, ctx) => {
-      const tracepass = configured(deps.tracepass);
-      // The protocols load on first use, like the platform clients: start-up only needs the schemas.
+    async ({ product_id, index, expected_url, dry_run }, { mcpReq }) => {
+      const tracepass = ctx.client();
+      const options = { expectedUrl: expected_url, signal: mcpReq.signal };
       if (dry_run) {
-        const { planDelete } = await import('../platforms/tracepass/plan.js');
-        const plan = await planDelete(tracepass, product_id, index, {
-          expectedUrl: expected_url,
-          signal: ctx.mcpReq.signal,
-        });
+        const plan = await planDelete(tracepass, product_id, index, options);
         const summary = [
-          `Dry run: nothing was deleted. Image ${index} of product ${product_id} is ${plan.would_delete_url}; ` +
-            `deleting it would leave ${plan.image_urls.length - 1} image(s), later ones moving up one. The request would be:`,
-          ...describeRequest(plan.would_send),
+          `Dry run: nothing was deleted. Image ${index} of product ${product_id} is ${plan.wouldDeleteUrl}; ` +
+            `deleting it would leave ${plan.imageUrls.length - 1} image(s), later ones moving up one. The request would be:`,
+          ...describeRequest(plan.wouldSend),
           `Call again without dry_run, with expected_url set to that URL, to delete it.`,
         ].join('\n');
-        return toolResult({ dry_run: true, ...plan }, summary);
+        const structured = {
+          dry_run: true as const,
+          image_urls: plan.imageUrls,
+          would_delete_url: plan.wouldDeleteUrl,
+          would_send: plan.wouldSend,
+        };
+        return toolResult(outputSchema, structured, summary);
       }
-      const { deleteImageChecked } = await import('../platforms/tracepass/delete-checked.js');
-      const result = await deleteImageChecked(tracepass, product_id, index, {
-        expectedUrl: expected_url,
-        signal: ctx.mcpReq.signal,
-      });
+      const result = await deleteImageChecked(tracepass, product_id, index, options);
       return toolResult(
-        result,
-        `Deleted image ${index} (${result.deleted_url ?? 'unknown URL'}) from TracePass product ${product_id}; ` +
-          `${result.image_urls.length} image(s) remain.`,
+        outputSchema,
+        { ...(result.deletedUrl ? { deleted_url: result.deletedUrl } : {}), image_urls: result.imageUrls },
+        `Deleted image ${index} (${result.deletedUrl ?? 'unknown URL'}) from TracePass product ${product_id}; ` +
+          `${result.imageUrls.length} image(s) remain.`,
       );
     },
   );

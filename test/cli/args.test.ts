@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
 import { renderTable, wrap } from '../../src/cli/table.js';
-import { splitAdvice } from '../../src/cli/doctor/live.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -50,23 +49,5 @@ describe('the doctor table', () => {
       '                      fix: Mend it.',
       'B             skip    not called',
     ]);
-  });
-});
-
-describe('splitAdvice', () => {
-  it.each([
-    [
-      'Shopee rejected the request signature (error_sign: Wrong sign.) (request_id ab). Check SHOPEE_PARTNER_KEY.',
-      'Shopee rejected the request signature (error_sign: Wrong sign.) (request_id ab).',
-      'Check SHOPEE_PARTNER_KEY.',
-    ],
-    [
-      'Shopee (h:1) did not answer within 0.2 s. Try again; raise UPLOAD_TIMEOUT_MS.',
-      'Shopee (h:1) did not answer within 0.2 s.',
-      'Try again; raise UPLOAD_TIMEOUT_MS.',
-    ],
-    ['No sentence here', 'No sentence here', 'see the detail, fix what it names and run doctor again.'],
-  ])('splits %j into what happened and what to do', (message, detail, fix) => {
-    expect(splitAdvice(message)).toEqual({ detail, fix });
   });
 });

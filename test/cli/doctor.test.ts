@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exitCodeOf, runChecks } from '../../src/cli/doctor/index.js';
-import type { Row } from '../../src/cli/doctor/row.js';
+import type { Finding as Row } from '../../src/config/finding.js';
 import { DEFAULT_SHOPEE_SHOP, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
 

@@ -10,8 +10,8 @@ import {
   type FileAccess,
 } from '../../src/files/index.js';
 import { isInside } from '../../src/files/resolve.js';
-import { SHOPEE_IMAGE_RULE } from '../../src/platforms/shopee/client.js';
-import { TRACEPASS_IMAGE_RULE } from '../../src/platforms/tracepass/client.js';
+import { SHOPEE_IMAGE_RULE } from '../../src/platforms/shopee/limits.js';
+import { TRACEPASS_IMAGE_RULE } from '../../src/platforms/tracepass/limits.js';
 import { SHOPEE_MAX, TRACEPASS_MAX, makeWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,23 +1,20 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import type { Dispatcher } from 'undici';
-import { loadConfig } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import type { FileAccess } from '../../src/files/index.js';
-import { RETRY_POLICIES, type RetryPolicies, type RetryPolicy } from '../../src/http/retry.js';
+import type { RetryPolicy } from '../../src/http/retry.js';
 import { createServer } from '../../src/server/create-server.js';
 import { wireDeps } from '../../src/server/deps.js';
 import type { ServerDeps } from '../../src/server/create-server.js';
 import { makeWorkspace, type Workspace } from './fixtures.js';
 
-/** The real retry table with millisecond delays, so retry tests run fast but take the same paths. */
-const fast = (policy: RetryPolicy): RetryPolicy => ({ ...policy, baseDelayMs: 1, maxDelayMs: 2 });
-export const FAST_POLICIES: RetryPolicies = {
-  shopee: fast(RETRY_POLICIES.shopee),
-  tracepassRead: fast(RETRY_POLICIES.tracepassRead),
-  tracepassUpload: fast(RETRY_POLICIES.tracepassUpload),
-  never: RETRY_POLICIES.never,
-};
+/** The real retry policies with millisecond delays, so retry tests run fast but take the same paths. */
+export const fastRetries = (policy: RetryPolicy): RetryPolicy => ({
+  ...policy,
+  baseDelayMs: 1,
+  maxDelayMs: 2,
+});
 
 export interface Harness {
   emulator: Emulator;
@@ -49,12 +46,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const wired = wireDeps({
     // Lines are collected in `logs`; stderr stays quiet unless a test asks for LOG_LEVEL.
-    config: loadConfig({ LOG_LEVEL: 'emergency', ...emulator.env, ...options.env }),
+    env: { LOG_LEVEL: 'emergency', ...emulator.env, ...options.env },
     roots: options.roots?.(ws) ?? [ws.root],
     sinks: [
       (level, message, data) => logs.push(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
     ],
-    policies: FAST_POLICIES,
+    retryPolicy: fastRetries,
     now: options.now,
     dispatcher: options.dispatcher,
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SHOPEE_SHOP } from '../../src/emulator/index.js';
 import { AllowedRoots, createFileAccess } from '../../src/files/index.js';
 import { buildMultipart } from '../../src/http/multipart.js';
-import { SHOPEE_IMAGE_RULE } from '../../src/platforms/shopee/client.js';
+import { SHOPEE_IMAGE_RULE } from '../../src/platforms/shopee/limits.js';
 import { startHarness, textOf, type Harness } from '../helpers/harness.js';
 
 let h: Harness;

@@ -1,7 +1,6 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { createServer } from '../../src/server/create-server.js';
 import { wireDeps } from '../../src/server/deps.js';
@@ -76,7 +75,7 @@ describe('client roots', () => {
   it('adds the roots the client announces, follows changes, and never drops the configured ones', async () => {
     emulator = await startEmulator();
     ws = makeWorkspace();
-    const deps = wireDeps({ config: loadConfig(emulator.env), roots: [ws.root] });
+    const deps = wireDeps({ env: emulator.env, roots: [ws.root] });
     const server = createServer(deps);
     const client = new Client(
       { name: 'roots-client', version: '1' },

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import {
   DEFAULT_SHOPEE_PARTNER,
   DEFAULT_SHOPEE_SHOP,
@@ -16,7 +15,7 @@ import { createServer } from '../../src/server/create-server.js';
 import { wireDeps } from '../../src/server/deps.js';
 import { signShopee } from '../../src/platforms/shopee/sign.js';
 import { makeWorkspace } from '../helpers/fixtures.js';
-import { FAST_POLICIES } from '../helpers/harness.js';
+import { fastRetries } from '../helpers/harness.js';
 
 // The built entry point (`npm test` builds first).
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -115,10 +114,10 @@ type Connect = (env: Record<string, string>, root: string, seen: string[]) => Pr
 const inMemory: Connect = async (env, root, seen) => {
   const deps = wireDeps({
     // Every line reaches `seen` through the sink; stderr is the stdio session's to check.
-    config: loadConfig({ LOG_LEVEL: 'emergency', ...env }),
+    env: { LOG_LEVEL: 'emergency', ...env },
     roots: [root],
     sinks: [(level, message, data) => seen.push(`${level}: ${message} ${JSON.stringify(data)}`)],
-    policies: FAST_POLICIES,
+    retryPolicy: fastRetries,
   });
   const client = new Client({ name: 'secrets', version: '1' });
   const [a, b] = InMemoryTransport.createLinkedPair();

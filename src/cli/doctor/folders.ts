@@ -1,29 +1,34 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { row, type Row } from './row.js';
+import { finding, type Finding } from '../../config/finding.js';
 
-async function folderRow(given: string, cwd: string): Promise<Row> {
+async function folderFinding(given: string, cwd: string): Promise<Finding> {
   const check = `Folder ${given}`;
   const path = resolve(cwd, given);
   let real: string;
   try {
     real = await realpath(path);
     if (!(await stat(real)).isDirectory()) {
-      return row(check, 'fail', `${path} is a file, not a folder`, 'give the folder that holds the images.');
+      return finding(
+        check,
+        'fail',
+        `${path} is a file, not a folder`,
+        'give the folder that holds the images.',
+      );
     }
     // Opening the listing proves the folder can be read, which stat alone does not.
     await (await opendir(real)).close();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return row(
+      return finding(
         check,
         'fail',
         `${path} does not exist`,
         'create it, or correct the folder in the server arguments.',
       );
     }
-    return row(
+    return finding(
       check,
       'fail',
       `${path} cannot be read (${code ?? (error as Error).message})`,
@@ -32,21 +37,24 @@ async function folderRow(given: string, cwd: string): Promise<Row> {
   }
   const via = real === path ? '' : ` (resolves to ${real})`;
   if (!isAbsolute(given)) {
-    return row(
+    return finding(
       check,
       'warn',
       `readable here as ${path}${via}, but relative: the client resolves it against the folder it starts the server in`,
       'use an absolute path in the client config.',
     );
   }
-  return row(check, 'ok', `readable folder${via}`);
+  return finding(check, 'ok', `readable folder${via}`);
 }
 
 /** One row per allowed folder; a warning when there are none, since then every path is refused. */
-export async function folderRows(folders: readonly string[], cwd: string = process.cwd()): Promise<Row[]> {
+export async function folderFindings(
+  folders: readonly string[],
+  cwd: string = process.cwd(),
+): Promise<Finding[]> {
   if (folders.length === 0) {
     return [
-      row(
+      finding(
         'Folders',
         'warn',
         'none given: files can only come from folders the MCP client shares as roots',
@@ -54,5 +62,5 @@ export async function folderRows(folders: readonly string[], cwd: string = proce
       ),
     ];
   }
-  return Promise.all(folders.map((folder) => folderRow(folder, cwd)));
+  return Promise.all(folders.map((folder) => folderFinding(folder, cwd)));
 }

@@ -1,46 +1,81 @@
-import { loadConfig } from '../../config.js';
+import type { Env } from '../../config/env.js';
+import { finding, type Finding } from '../../config/finding.js';
+import { readRuntime } from '../../config/runtime.js';
+import { NEVER_RETRY } from '../../http/retry.js';
+import { PLATFORMS } from '../../platforms/index.js';
+import type { Platform } from '../../platforms/platform.js';
+import { wireDeps } from '../../server/deps.js';
 import { renderTable } from '../table.js';
-import type { Env } from './env.js';
-import { folderRows } from './folders.js';
-import { liveRows } from './live.js';
-import type { Row } from './row.js';
-import { row } from './row.js';
-import { runtimeRows } from './runtime.js';
-import { shopeeConfigRows } from './shopee-config.js';
-import { tracepassConfigRows } from './tracepass-config.js';
+import { folderFindings } from './folders.js';
+import { liveFinding } from './live.js';
+import { nodeFinding } from './node.js';
+
+/** Longest a doctor call may take: long enough for a slow link, short enough not to look hung. */
+const DOCTOR_TIMEOUT_MS = 15_000;
 
 export interface DoctorOptions {
   env: Env;
   folders: readonly string[];
   cwd?: string;
   nodeVersion?: string;
+  platforms?: readonly Platform[];
 }
 
-/** Every check, in reading order: the process, each platform's settings, the folders, then the live calls. */
-export async function runChecks({ env, folders, cwd, nodeVersion }: DoctorOptions): Promise<Row[]> {
-  const config = loadConfig(env);
-  const shopee = shopeeConfigRows(env, config.shopee);
-  const tracepass = tracepassConfigRows(env, config.tracepass);
-  const none = [shopee[0], tracepass[0]].every((r) => r?.status === 'warn');
-  const platforms = none
+/**
+ * Every check, in reading order: the process, each platform's settings, the folders, then the live calls.
+ * The settings rows are the findings of the very readers the server runs.
+ */
+export async function runChecks({
+  env,
+  folders,
+  cwd,
+  nodeVersion,
+  platforms = PLATFORMS,
+}: DoctorOptions): Promise<Finding[]> {
+  const runtime = readRuntime(env);
+  const deps = wireDeps({
+    env,
+    roots: [],
+    platforms,
+    retryPolicy: () => NEVER_RETRY,
+    runtime: ({ http, logLevel }) => ({
+      // stderr stays quiet unless LOG_LEVEL asks: the table already says what failed.
+      logLevel: env.LOG_LEVEL?.trim() ? logLevel : 'emergency',
+      http: {
+        connectTimeoutMs: Math.min(http.connectTimeoutMs, DOCTOR_TIMEOUT_MS),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, DOCTOR_TIMEOUT_MS),
+      },
+    }),
+  });
+  const none = deps.platforms.every((p) => !p.reading.configured)
     ? [
-        row(
+        finding(
           'Platforms',
           'fail',
-          'neither Shopee nor TracePass is configured: every tool call would be refused',
+          `none of ${deps.platforms.map((p) => p.label).join(', ')} is configured: every tool call would be refused`,
           "set the variables of at least one platform in the client config's env block (see --help).",
         ),
       ]
     : [];
-  const [folderChecks, live] = await Promise.all([folderRows(folders, cwd), liveRows(config, env)]);
-  return [...runtimeRows(env, nodeVersion), ...platforms, ...shopee, ...tracepass, ...folderChecks, ...live];
+  const [folderRows, live] = await Promise.all([
+    folderFindings(folders, cwd),
+    Promise.all(deps.platforms.map(liveFinding)),
+  ]);
+  return [
+    nodeFinding(nodeVersion),
+    ...runtime.findings,
+    ...none,
+    ...deps.platforms.flatMap((p) => p.reading.findings),
+    ...folderRows,
+    ...live,
+  ];
 }
 
-export function exitCodeOf(rows: readonly Row[]): number {
+export function exitCodeOf(rows: readonly Finding[]): number {
   return rows.some((r) => r.status === 'fail') ? 1 : 0;
 }
 
-export function renderReport(rows: readonly Row[], heading: string, width?: number): string {
+export function renderReport(rows: readonly Finding[], heading: string, width?: number): string {
   const failures = rows.filter((r) => r.status === 'fail').length;
   const warnings = rows.filter((r) => r.status === 'warn').length;
   const verdict =

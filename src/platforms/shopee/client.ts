@@ -1,18 +1,16 @@
-import type { ShopeeConfig } from '../../config.js';
 import type { OpenedImage } from '../../files/index.js';
 import { buildMultipart, type Part } from '../../http/multipart.js';
-import { previewRequest, type RequestPreview } from '../../http/preview.js';
-import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
-import type { Transport } from '../../http/transport.js';
-import type { Logger } from '../../logging.js';
-import { readShopeeAnswer, type ShopeeBody } from './errors.js';
-import { imageResults, type ShopeeImageResult } from './results.js';
+import { previewUpload, type UploadPreview } from '../../http/preview.js';
+import { withRetries } from '../../http/retry.js';
+import type { ClientDeps } from '../platform.js';
+import { readShopeeAnswer, SHOPEE_ANSWERS, type ShopeeBody } from './answer.js';
+import type { ShopeeConfig } from './config.js';
+import { imageResults, type ShopeeImage } from './results.js';
 import { signShopee } from './sign.js';
+import type { SHOPEE_POLICIES } from './policy.js';
 
 export const UPLOAD_IMAGE_PATH = '/api/v2/media_space/upload_image';
 export const GET_SHOPS_PATH = '/api/v2/public/get_shops_by_partner';
-
-export { SHOPEE_IMAGE_RULE } from './limits.js';
 
 export interface ShopeeUploadInput {
   images: readonly OpenedImage[];
@@ -23,41 +21,45 @@ export interface ShopeeUploadInput {
   onProgress?: (sent: number, total: number) => void;
 }
 
-export interface ShopeeUploadResult {
-  request_id: string;
+export interface ShopeeUpload {
+  requestId: string;
   warning?: string;
-  images: ShopeeImageResult[];
+  images: ShopeeImage[];
 }
 
 export interface ShopeeClient {
-  uploadImages(input: ShopeeUploadInput): Promise<ShopeeUploadResult>;
+  uploadImages(input: ShopeeUploadInput): Promise<ShopeeUpload>;
   /** The upload request `uploadImages` would send, for a dry run; nothing is sent. */
-  describeUpload(input: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Promise<RequestPreview>;
+  describeUpload(input: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Promise<UploadPreview>;
   /** The signed public call `doctor` uses to check the partner credentials. */
   getShopsByPartner(signal?: AbortSignal): Promise<ShopeeBody>;
 }
 
-export interface ShopeeClientDeps {
-  config: ShopeeConfig;
-  transport: Transport;
-  /** Milliseconds since the epoch; injected so tests can move the clock. */
-  now?: () => number;
-  policy?: RetryPolicy;
-  logger?: Logger;
+/** One part named `image` per file, in input order, then `scene` and `ratio` when given. */
+function uploadParts({
+  images,
+  scene,
+  ratio,
+}: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Part[] {
+  const parts: Part[] = images.map((file) => ({ name: 'image', file }));
+  if (scene) parts.push({ name: 'scene', value: scene });
+  if (ratio) parts.push({ name: 'ratio', value: ratio });
+  return parts;
 }
 
 export function createShopeeClient({
   config,
+  service,
   transport,
-  now = Date.now,
-  policy = RETRY_POLICIES.shopee,
   logger,
-}: ShopeeClientDeps): ShopeeClient {
-  const secrets = [config.partnerKey, ...(config.shop ? [config.shop.accessToken] : [])];
+  now,
+  policies,
+}: ClientDeps<ShopeeConfig>): ShopeeClient {
+  const policy = policies.calls as (typeof SHOPEE_POLICIES)['calls'];
 
   /**
    * A fresh timestamp and signature for every attempt: Shopee refuses timestamps over 5 minutes old.
-   * `shop` is explicit (no default): a public call passes undefined and must not be signed as a Shop call.
+   * `shop` is explicit: a public call passes undefined and must not be signed as a Shop call.
    */
   function signedUrl(path: string, shop: ShopeeConfig['shop']): { url: URL; sign: string } {
     const timestamp = Math.floor(now() / 1000);
@@ -79,51 +81,40 @@ export function createShopeeClient({
     return { url, sign };
   }
 
-  function onRetry(attempt: number, error: Error, delayMs: number): void {
-    logger?.log(
-      'warning',
-      `Shopee call failed, retrying (attempt ${attempt} of ${policy.attempts} in ${delayMs} ms)`,
-      {
-        reason: error.message,
+  /** One signed call, resent by the policy; each attempt signs and builds its body anew. */
+  const call = (
+    what: string,
+    path: string,
+    shop: ShopeeConfig['shop'],
+    signal: AbortSignal | undefined,
+    body?: () => ReturnType<typeof buildMultipart>,
+  ) =>
+    withRetries(
+      policy,
+      async () => {
+        const { url, sign } = signedUrl(path, shop);
+        const res = await transport({
+          service,
+          method: body ? 'POST' : 'GET',
+          url,
+          body: body ? await body() : undefined,
+          signal,
+          secrets: [sign],
+          reader: SHOPEE_ANSWERS,
+        });
+        return readShopeeAnswer(res);
       },
+      { what, signal, logger },
     );
-  }
-
-  /** One part named `image` per file, in input order, then `scene` and `ratio` when given. */
-  function uploadParts({
-    images,
-    scene,
-    ratio,
-  }: Pick<ShopeeUploadInput, 'images' | 'scene' | 'ratio'>): Part[] {
-    const parts: Part[] = images.map((file) => ({ name: 'image', file }));
-    if (scene) parts.push({ name: 'scene', value: scene });
-    if (ratio) parts.push({ name: 'ratio', value: ratio });
-    return parts;
-  }
 
   return {
     async uploadImages({ images, scene, ratio, signal, onProgress }) {
       const parts = uploadParts({ images, scene, ratio });
-
-      const body = await withRetries(
-        policy,
-        async () => {
-          const { url, sign } = signedUrl(UPLOAD_IMAGE_PATH, config.shop);
-          const multipart = await buildMultipart(parts, onProgress);
-          const res = await transport({
-            platform: 'Shopee',
-            method: 'POST',
-            url,
-            body: multipart,
-            signal,
-            secrets: [...secrets, sign],
-          });
-          return readShopeeAnswer(res, [...secrets, sign]);
-        },
-        { signal, onRetry },
+      const body = await call('Shopee upload', UPLOAD_IMAGE_PATH, config.shop, signal, () =>
+        buildMultipart(parts, onProgress),
       );
       return {
-        request_id: body.request_id ?? '',
+        requestId: body.request_id ?? '',
         ...(body.warning ? { warning: body.warning } : {}),
         images: imageResults(
           body,
@@ -136,26 +127,10 @@ export function createShopeeClient({
       const url = new URL(config.baseUrl + UPLOAD_IMAGE_PATH);
       url.searchParams.set('partner_id', String(config.partnerId));
       if (config.shop) url.searchParams.set('shop_id', String(config.shop.shopId));
-      return previewRequest('POST', url, uploadParts(input));
+      return previewUpload(url, uploadParts(input));
     },
 
-    async getShopsByPartner(signal) {
-      return withRetries(
-        policy,
-        async () => {
-          // A public API: signed without the shop's token even when one is configured.
-          const { url, sign } = signedUrl(GET_SHOPS_PATH, undefined);
-          const res = await transport({
-            platform: 'Shopee',
-            method: 'GET',
-            url,
-            signal,
-            secrets: [...secrets, sign],
-          });
-          return readShopeeAnswer(res, [...secrets, sign]);
-        },
-        { signal, onRetry },
-      );
-    },
+    // A public API: signed without the shop's token even when one is configured.
+    getShopsByPartner: (signal) => call('Shopee get_shops_by_partner', GET_SHOPS_PATH, undefined, signal),
   };
 }

@@ -1,6 +1,9 @@
 import type { ImageRule } from '../../files/index.js';
 
-/** What Shopee accepts, checked before anything is sent. Kept apart from the client so start-up need not load it. */
+/** Shopee's media space takes this many images per call. */
+export const MAX_IMAGES_PER_CALL = 8;
+
+/** What Shopee accepts, checked before anything is sent. */
 export const SHOPEE_IMAGE_RULE: ImageRule = {
   platform: 'Shopee',
   accept: ['jpeg', 'png'],

@@ -1,13 +1,23 @@
-import type { TracePassConfig } from '../../config.js';
 import type { OpenedImage } from '../../files/index.js';
 import { buildMultipart, type Part } from '../../http/multipart.js';
-import { previewRequest, type RequestPreview } from '../../http/preview.js';
-import { RETRY_POLICIES, withRetries, type RetryPolicy } from '../../http/retry.js';
-import type { HttpResponse, Transport } from '../../http/transport.js';
-import type { Logger } from '../../logging.js';
-import { tracepassFailure, unexpectedAnswer, type CallContext } from './errors.js';
-
-export { MAX_IMAGES_PER_PRODUCT, TRACEPASS_IMAGE_RULE } from './limits.js';
+import {
+  previewRequest,
+  previewUpload,
+  type RequestPreview,
+  type UploadPreview,
+} from '../../http/preview.js';
+import { NEVER_RETRY, withRetries } from '../../http/retry.js';
+import type { HttpRequest, HttpResponse } from '../../http/transport.js';
+import type { ClientDeps } from '../platform.js';
+import {
+  imageUrlsOf,
+  TRACEPASS_ANSWERS,
+  tracepassFailure,
+  unexpectedAnswer,
+  uploadedOf,
+  type CallContext,
+} from './answer.js';
+import type { TracePassConfig } from './config.js';
 
 export interface Product {
   id: string;
@@ -26,147 +36,90 @@ export interface TracePassClient {
   /** One DELETE, never resent. `imageUrls` is absent when TracePass answers 204 or without a list. */
   deleteImage(productId: string, index: number, signal?: AbortSignal): Promise<{ imageUrls?: string[] }>;
   /** The requests `postImage` and `deleteImage` would send, for dry runs; nothing is sent. */
-  describePost(productId: string, image: OpenedImage): Promise<RequestPreview>;
-  describeDelete(productId: string, index: number): Promise<RequestPreview>;
+  describePost(productId: string, image: OpenedImage): Promise<UploadPreview>;
+  describeDelete(productId: string, index: number): RequestPreview;
   /** The read-only call `doctor` uses to check the key. */
-  listProducts(limit: number, signal?: AbortSignal): Promise<unknown>;
+  listProducts(limit: number, signal?: AbortSignal): Promise<void>;
+  /** Policies the protocols above one request follow (`uploadImageOnce`). */
+  readonly uploadPolicy: ClientDeps<TracePassConfig>['policies'][string];
 }
 
-export interface TracePassClientDeps {
-  config: TracePassConfig;
-  transport: Transport;
-  readPolicy?: RetryPolicy;
-  logger?: Logger;
-  now?: () => number;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-}
-
-/** The image list of a product answer, whether TracePass wraps the product or not. */
-export function imageUrlsOf(json: unknown): string[] | undefined {
-  const body = json as
-    { imageUrls?: unknown; data?: { imageUrls?: unknown }; product?: { imageUrls?: unknown } } | undefined;
-  return (
-    stringList(body?.imageUrls) ?? stringList(body?.data?.imageUrls) ?? stringList(body?.product?.imageUrls)
-  );
-}
+const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
+// TracePass takes the image as one multipart part named `file`.
+const filePart = (image: OpenedImage): Part[] => [{ name: 'file', file: image }];
 
 export function createTracePassClient({
   config,
+  service,
   transport,
-  readPolicy = RETRY_POLICIES.tracepassRead,
   logger,
-  now = Date.now,
-}: TracePassClientDeps): TracePassClient {
-  const secrets = [config.apiKey];
+  now,
+  policies,
+}: ClientDeps<TracePassConfig>): TracePassClient {
   const headers = { authorization: `Bearer ${config.apiKey}` };
   const url = (path: string) => new URL(config.baseUrl + path);
-  const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
-  // TracePass takes the image as one multipart part named `file`.
-  const filePart = (image: OpenedImage): Part[] => [{ name: 'file', file: image }];
 
-  function ok(res: HttpResponse, ctx: CallContext): HttpResponse {
+  /** One request; a failure answer becomes the mapped error. */
+  async function send(
+    ctx: CallContext,
+    req: Omit<HttpRequest, 'service' | 'headers' | 'reader'>,
+  ): Promise<HttpResponse> {
+    const res = await transport({ ...req, service, headers, reader: TRACEPASS_ANSWERS });
     if (res.status >= 200 && res.status < 300) return res;
-    throw tracepassFailure(res, ctx, secrets, now());
+    throw tracepassFailure(res, ctx, now());
   }
 
-  const read = <T>(ctx: CallContext, path: string, pick: (res: HttpResponse) => T, signal?: AbortSignal) =>
-    withRetries(
-      readPolicy,
-      async () =>
-        pick(
-          ok(
-            await transport({
-              platform: 'TracePass',
-              method: 'GET',
-              url: url(path),
-              headers,
-              signal,
-              secrets,
-            }),
-            ctx,
-          ),
-        ),
-      {
-        signal,
-        onRetry: (attempt, error, delayMs) =>
-          logger?.log('warning', `TracePass read failed, retrying (attempt ${attempt} in ${delayMs} ms)`, {
-            reason: error.message,
-          }),
-      },
-    );
+  const read = (ctx: CallContext, path: string, signal?: AbortSignal) =>
+    withRetries(policies.read ?? NEVER_RETRY, () => send(ctx, { method: 'GET', url: url(path), signal }), {
+      what: `TracePass ${ctx.action}`,
+      signal,
+      logger,
+    });
 
   return {
-    getProduct(productId, signal) {
+    uploadPolicy: policies.upload ?? NEVER_RETRY,
+
+    async getProduct(productId, signal) {
       const ctx = { productId, action: `read product ${productId}` };
-      return read(
-        ctx,
-        productPath(productId),
-        (res) => {
-          const imageUrls = imageUrlsOf(res.json);
-          if (!imageUrls) throw unexpectedAnswer(res, ctx, 'an imageUrls list');
-          return { id: productId, imageUrls };
-        },
-        signal,
-      );
+      const res = await read(ctx, productPath(productId), signal);
+      const imageUrls = imageUrlsOf(res.json);
+      if (!imageUrls) throw unexpectedAnswer(res, ctx, 'an imageUrls list');
+      return { id: productId, imageUrls };
     },
 
     async postImage(productId, image, { signal, onProgress } = {}) {
       const ctx = { productId, action: `upload the image to product ${productId}` };
       const body = await buildMultipart(filePart(image), onProgress);
-      const res = ok(
-        await transport({
-          platform: 'TracePass',
-          method: 'POST',
-          url: url(`${productPath(productId)}/images`),
-          headers,
-          body,
-          signal,
-          secrets,
-        }),
-        ctx,
-      );
-      const json = res.json as { imageUrl?: unknown } | undefined;
-      const imageUrls = imageUrlsOf(json);
-      if (typeof json?.imageUrl !== 'string' || !imageUrls)
-        throw unexpectedAnswer(res, ctx, 'imageUrl and imageUrls');
-      return { imageUrl: json.imageUrl, imageUrls };
+      const res = await send(ctx, {
+        method: 'POST',
+        url: url(`${productPath(productId)}/images`),
+        body,
+        signal,
+      });
+      const uploaded = uploadedOf(res.json);
+      if (!uploaded) throw unexpectedAnswer(res, ctx, 'imageUrl and imageUrls');
+      return uploaded;
     },
 
     async deleteImage(productId, index, signal) {
       const ctx = { productId, action: `delete image ${index} of product ${productId}` };
-      const res = ok(
-        await transport({
-          platform: 'TracePass',
-          method: 'DELETE',
-          url: url(`${productPath(productId)}/images/${index}`),
-          headers,
-          signal,
-          secrets,
-        }),
-        ctx,
-      );
+      const res = await send(ctx, {
+        method: 'DELETE',
+        url: url(`${productPath(productId)}/images/${index}`),
+        signal,
+      });
       const imageUrls = imageUrlsOf(res.json);
       return imageUrls ? { imageUrls } : {};
     },
 
-    describePost(productId, image) {
-      return previewRequest('POST', url(`${productPath(productId)}/images`), filePart(image));
-    },
+    describePost: (productId, image) =>
+      previewUpload(url(`${productPath(productId)}/images`), filePart(image)),
 
-    describeDelete(productId, index) {
-      return previewRequest('DELETE', url(`${productPath(productId)}/images/${index}`));
-    },
+    describeDelete: (productId, index) =>
+      previewRequest('DELETE', url(`${productPath(productId)}/images/${index}`)),
 
-    listProducts(limit, signal) {
-      return read(
-        { productId: '', action: 'list products' },
-        `/api/v1/products?limit=${limit}`,
-        (res) => res.json,
-        signal,
-      );
+    async listProducts(limit, signal) {
+      await read({ productId: '', action: 'list products' }, `/api/v1/products?limit=${limit}`, signal);
     },
   };
 }

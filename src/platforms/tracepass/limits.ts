@@ -1,6 +1,6 @@
 import type { ImageRule } from '../../files/index.js';
 
-/** What TracePass accepts, checked before anything is sent. Kept apart from the client so start-up need not load it. */
+/** What TracePass accepts, checked before anything is sent. */
 export const TRACEPASS_IMAGE_RULE: ImageRule = {
   platform: 'TracePass',
   accept: ['png', 'jpeg', 'webp'],

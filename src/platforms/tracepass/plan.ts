@@ -1,20 +1,20 @@
 import type { OpenedImage } from '../../files/index.js';
-import type { RequestPreview } from '../../http/preview.js';
+import type { RequestPreview, UploadPreview } from '../../http/preview.js';
 import type { TracePassClient } from './client.js';
 import { imageAt } from './delete-checked.js';
 import { ensureRoom } from './upload-once.js';
 
 export interface UploadPlan {
-  image_urls: string[];
+  imageUrls: string[];
   /** The position the image would get. */
   index: number;
-  would_send: RequestPreview;
+  wouldSend: UploadPreview;
 }
 
 export interface DeletePlan {
-  image_urls: string[];
-  would_delete_url: string;
-  would_send: RequestPreview;
+  imageUrls: string[];
+  wouldDeleteUrl: string;
+  wouldSend: RequestPreview;
 }
 
 /**
@@ -30,9 +30,9 @@ export async function planUpload(
   const product = await client.getProduct(productId, signal);
   ensureRoom(product);
   return {
-    image_urls: product.imageUrls,
+    imageUrls: product.imageUrls,
     index: product.imageUrls.length,
-    would_send: await client.describePost(productId, image),
+    wouldSend: await client.describePost(productId, image),
   };
 }
 
@@ -44,8 +44,8 @@ export async function planDelete(
 ): Promise<DeletePlan> {
   const product = await client.getProduct(productId, signal);
   return {
-    image_urls: product.imageUrls,
-    would_delete_url: imageAt(product, index, expectedUrl),
-    would_send: await client.describeDelete(productId, index),
+    imageUrls: product.imageUrls,
+    wouldDeleteUrl: imageAt(product, index, expectedUrl),
+    wouldSend: client.describeDelete(productId, index),
   };
 }

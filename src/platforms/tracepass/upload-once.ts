@@ -1,21 +1,20 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { OpenedImage } from '../../files/index.js';
 import { UpstreamError } from '../../http/errors.js';
-import { RETRY_POLICIES, backoffMs, isRetryable, type RetryPolicy } from '../../http/retry.js';
+import { withRetries } from '../../http/retry.js';
 import type { Logger } from '../../logging.js';
 import type { Product, TracePassClient } from './client.js';
 import { MAX_IMAGES_PER_PRODUCT } from './limits.js';
 
 export interface UploadOutcome {
-  image_url: string;
-  image_urls: string[];
+  imageUrl: string;
+  imageUrls: string[];
+  /** The image's zero-based position. */
   index: number;
 }
 
 export interface UploadOnceOptions {
   signal?: AbortSignal;
   onProgress?: (sent: number, total: number) => void;
-  policy?: RetryPolicy;
   logger?: Logger;
 }
 
@@ -29,15 +28,23 @@ export function ensureRoom(product: Product): void {
   }
 }
 
-function outcome(imageUrl: string, imageUrls: string[]): UploadOutcome {
-  return { image_url: imageUrl, image_urls: imageUrls, index: imageUrls.lastIndexOf(imageUrl) };
-}
+const outcome = (imageUrl: string, imageUrls: string[]): UploadOutcome => ({
+  imageUrl,
+  imageUrls,
+  index: imageUrls.lastIndexOf(imageUrl),
+});
 
 /** True when the POST may have been stored although no usable answer came back. */
 function mayHaveStored(error: UpstreamError): boolean {
-  return (
-    error.outcomeUnknown || (error.kind === 'http' && (error.status ?? 0) >= 200 && (error.status ?? 0) < 300)
-  );
+  const status = error.status ?? 0;
+  return error.outcomeUnknown || (error.kind === 'http' && status >= 200 && status < 300);
+}
+
+function cancelled(error: UpstreamError, productId: string): UpstreamError {
+  return error.restated({
+    detail: `The upload to product ${productId} was cancelled; TracePass may or may not have stored the image.`,
+    fix: "List the product's images (tracepass_list_images) before uploading again: each upload that is stored adds an image.",
+  });
 }
 
 /**
@@ -50,67 +57,42 @@ export async function uploadImageOnce(
   client: TracePassClient,
   productId: string,
   image: OpenedImage,
-  { signal, onProgress, policy = RETRY_POLICIES.tracepassUpload, logger }: UploadOnceOptions = {},
+  { signal, onProgress, logger }: UploadOnceOptions = {},
 ): Promise<UploadOutcome> {
   let before = await client.getProduct(productId, signal);
   ensureRoom(before);
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { imageUrl, imageUrls } = await client.postImage(productId, image, { signal, onProgress });
-      return outcome(imageUrl, imageUrls);
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      if (error.kind === 'cancelled') {
-        throw new UpstreamError({
-          platform: 'TracePass',
-          kind: 'cancelled',
-          message:
-            `The upload to product ${productId} was cancelled; TracePass may or may not have stored the image. ` +
-            'Check the product before uploading again: each upload that is stored adds an image.',
-        });
-      }
-      const ambiguous = mayHaveStored(error);
-      if (!ambiguous && !isRetryable(policy, error)) throw error;
-
-      if (ambiguous) {
-        const after = await client.getProduct(productId, signal).catch((readError: unknown) => {
-          throw new UpstreamError({
-            platform: 'TracePass',
-            kind: error.kind,
-            status: error.status,
-            message:
-              `${error.message} The product could not be read afterwards to see whether the image was stored ` +
-              `(${(readError as Error).message}). Nothing was resent: list the product's images (tracepass_upload_image with dry_run) before uploading again.`,
-          });
-        });
-        const added = after.imageUrls.filter((url) => !before.imageUrls.includes(url));
-        const stored = added.at(-1);
-        if (stored !== undefined) {
-          logger?.log(
-            'warning',
-            `TracePass stored the image although the upload answer was lost; not resending`,
-            {
-              product_id: productId,
-            },
-          );
-          return outcome(stored, after.imageUrls);
-        }
-        before = after;
-        ensureRoom(before);
-      }
-      if (attempt >= policy.attempts || !isRetryable(policy, error)) throw error;
-      const delay = backoffMs(policy, attempt);
+  const recover = async (error: UpstreamError) => {
+    if (error.kind === 'cancelled') throw cancelled(error, productId);
+    if (!mayHaveStored(error)) return undefined;
+    const after = await client.getProduct(productId, signal).catch((readError: unknown) => {
+      throw error.restated({
+        detail: `${error.detail} The product could not be read afterwards to see whether the image was stored (${(readError as Error).message}).`,
+        fix: "Nothing was resent: list the product's images (tracepass_list_images) before uploading again.",
+      });
+    });
+    const stored = after.imageUrls.filter((url) => !before.imageUrls.includes(url)).at(-1);
+    if (stored !== undefined) {
       logger?.log(
         'warning',
-        `TracePass upload failed and nothing was stored; resending (attempt ${attempt + 1} in ${delay} ms)`,
+        'TracePass stored the image although the upload answer was lost; not resending',
         {
-          reason: error.message,
+          product_id: productId,
         },
       );
-      await sleep(delay, undefined, { signal }).catch(() => {
-        throw error;
-      });
+      return { value: outcome(stored, after.imageUrls) };
     }
-  }
+    before = after;
+    ensureRoom(before);
+    return undefined;
+  };
+
+  return withRetries(
+    client.uploadPolicy,
+    async () => {
+      const { imageUrl, imageUrls } = await client.postImage(productId, image, { signal, onProgress });
+      return outcome(imageUrl, imageUrls);
+    },
+    { what: `TracePass upload to product ${productId}`, signal, logger, recover },
+  );
 }

@@ -1,0 +1,59 @@
+import { isLevel, type Level } from '../logging.js';
+import { read, type Env } from './env.js';
+import { finding, type Finding } from './finding.js';
+
+export interface RuntimeConfig {
+  http: { connectTimeoutMs: number; requestTimeoutMs: number };
+  /** stderr gets this level and up. */
+  logLevel: Level;
+}
+
+const TIMEOUTS = [
+  { name: 'UPLOAD_TIMEOUT_MS', key: 'requestTimeoutMs', fallback: 120_000 },
+  { name: 'CONNECT_TIMEOUT_MS', key: 'connectTimeoutMs', fallback: 10_000 },
+] as const;
+
+export const DEFAULT_LOG_LEVEL: Level = 'warning';
+/** The levels LOG_LEVEL takes, as README and --help list them. */
+export const LOG_LEVEL_NAMES = 'debug, info, notice, warning, error, critical, alert or emergency';
+
+/** The settings that belong to no platform. A bad value never stops the server: the default is used. */
+export function readRuntime(env: Env): { config: RuntimeConfig; findings: Finding[] } {
+  const http = { connectTimeoutMs: 0, requestTimeoutMs: 0 };
+  const ignored: string[] = [];
+  for (const { name, key, fallback } of TIMEOUTS) {
+    const raw = read(env, name);
+    const parsed = Number(raw);
+    const valid = raw !== undefined && Number.isSafeInteger(parsed) && parsed > 0;
+    if (raw !== undefined && !valid) ignored.push(`${name} '${raw}'`);
+    http[key] = valid ? parsed : fallback;
+  }
+  const timeouts =
+    ignored.length > 0
+      ? finding(
+          'Timeouts',
+          'warn',
+          `${ignored.join(' and ')} ignored: not a positive whole number of milliseconds, so the default is used`,
+          'set it to e.g. 120000 (UPLOAD_TIMEOUT_MS) or 10000 (CONNECT_TIMEOUT_MS), or unset it.',
+        )
+      : finding(
+          'Timeouts',
+          'ok',
+          `request ${http.requestTimeoutMs / 1000} s, connect ${http.connectTimeoutMs / 1000} s`,
+        );
+
+  const level = read(env, 'LOG_LEVEL');
+  const logLevel = isLevel(level) ? level : DEFAULT_LOG_LEVEL;
+  const log =
+    level === undefined
+      ? finding('Log level', 'ok', `${DEFAULT_LOG_LEVEL} and up to stderr (the default)`)
+      : isLevel(level)
+        ? finding('Log level', 'ok', `${level} and up to stderr`)
+        : finding(
+            'Log level',
+            'warn',
+            `LOG_LEVEL '${level}' is not a level, so stderr gets ${DEFAULT_LOG_LEVEL} and up`,
+            `set LOG_LEVEL to ${LOG_LEVEL_NAMES}.`,
+          );
+  return { config: { http, logLevel }, findings: [timeouts, log] };
+}
