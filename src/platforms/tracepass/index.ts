@@ -1,4 +1,5 @@
 import { registerTracePassDeleteImage } from '../../tools/tracepass-delete-image.js';
+import { registerTracePassListImages } from '../../tools/tracepass-list-images.js';
 import { registerTracePassUploadImage } from '../../tools/tracepass-upload-image.js';
 import { definePlatform } from '../platform.js';
 import { createTracePassClient } from './client.js';
@@ -16,7 +17,7 @@ export const tracepass = definePlatform({
   ],
   readConfig: readTracePassConfig,
   createClient: createTracePassClient,
-  tools: [registerTracePassUploadImage, registerTracePassDeleteImage],
+  tools: [registerTracePassUploadImage, registerTracePassDeleteImage, registerTracePassListImages],
   liveCheck: tracepassLiveCheck,
   retryPolicies: TRACEPASS_POLICIES,
 });
