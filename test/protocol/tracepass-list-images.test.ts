@@ -31,7 +31,9 @@ describe('tracepass_list_images', () => {
     h = await startHarness();
     const result = await h.call('tracepass_list_images', { product_id: 'c'.repeat(24) });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/HTTP 404: "Product not found"\)\. TracePass has no product c{24} for this key: check product_id/);
+    expect(textOf(result)).toMatch(
+      /HTTP 404: "Product not found"\)\. TracePass has no product c{24} for this key: check product_id/,
+    );
   });
 
   it('names TRACEPASS_API_KEY when TracePass is not configured, and sends nothing', async () => {
