@@ -41,7 +41,7 @@ export async function openSession(launch: Launch): Promise<Session> {
     client,
     pid,
     async call(name, args) {
-      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const result = await client.callTool({ name, arguments: args });
       if (result.isError) {
         const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
         throw new Error(`${name} failed: ${text}\n${stderr}`);

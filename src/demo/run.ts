@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     say(`Server started over stdio with tools: ${tools.map((t) => t.name).join(', ')}`);
 
     const call = async (title: string, name: string, args: Record<string, unknown>) => {
-      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const result = await client.callTool({ name, arguments: args });
       show(title, args, result);
       return result;
     };

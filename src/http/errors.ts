@@ -73,7 +73,7 @@ export const QUOTE_MAX_CHARS = 300;
  * the server's own instructions or flood the agent's context.
  */
 export function quote(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  const line = text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
   const cut = line.length > QUOTE_MAX_CHARS ? `${line.slice(0, QUOTE_MAX_CHARS)}…` : line;
   return JSON.stringify(cut);
 }
