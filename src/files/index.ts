@@ -1,5 +1,6 @@
 import { BatchRefusal, FileRefusal } from './refusal.js';
-import type { ImageRule, OpenedImage } from './open.js';
+import { openImage, type ImageRule, type OpenedImage } from './open.js';
+import { resolveInsideRoots } from './resolve.js';
 import type { AllowedRoots } from './roots.js';
 
 export { AllowedRoots } from './roots.js';
@@ -20,13 +21,7 @@ export function createFileAccess(roots: AllowedRoots): FileAccess {
   return {
     roots,
     async openImages(paths, rule) {
-      // Resolving and opening load on the first call: start-up (timed by MCP clients) only needs the roots.
-      const [listed, real, { openImage }, { resolveInsideRoots }] = await Promise.all([
-        roots.list(),
-        roots.realRoots(),
-        import('./open.js'),
-        import('./resolve.js'),
-      ]);
+      const [listed, real] = await Promise.all([roots.list(), roots.realRoots()]);
       const settled = await Promise.allSettled(
         paths.map(async (given) => openImage(given, await resolveInsideRoots(given, listed, real), rule)),
       );

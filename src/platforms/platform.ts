@@ -28,7 +28,7 @@ export interface ClientDeps<Config> {
 
 /** What a tool of a platform gets: its platform's client (or the error naming what to set), and the files. */
 export interface ToolContext<Client> {
-  client(): Client;
+  client(): Promise<Client>;
   files: FileAccess;
   logger: Logger;
 }
@@ -44,7 +44,11 @@ export interface PlatformDescriptor<Config, Client> {
   service: Service;
   variables: readonly EnvVariable[];
   readConfig(env: Env): ConfigReading<Config>;
-  createClient(deps: ClientDeps<Config>): Client;
+  /**
+   * Loads the client's module on first use (an MCP client times the server's start, and a session lists
+   * tools before it calls one): the one place a platform's code is loaded lazily.
+   */
+  createClient(deps: ClientDeps<Config>): Promise<Client>;
   tools: readonly ToolRegistration<Client>[];
   /** One harmless read-only call, for doctor, that proves the credentials work. */
   liveCheck(client: Client, config: Config): Promise<Finding>;
@@ -92,7 +96,7 @@ export function definePlatform<Config, Client>(d: PlatformDescriptor<Config, Cli
       const policies = Object.fromEntries(
         Object.entries(d.retryPolicies).map(([name, policy]) => [name, deps.retryPolicy(policy)]),
       );
-      let client: Client | undefined;
+      let client: Promise<Client> | undefined;
       const clientOf = (config: Config) =>
         (client ??= d.createClient({ ...deps, config, service: d.service, policies }));
       return {
@@ -102,14 +106,15 @@ export function definePlatform<Config, Client>(d: PlatformDescriptor<Config, Cli
         registerTools(server, shared) {
           const ctx: ToolContext<Client> = {
             ...shared,
-            client: () => {
+            client: async () => {
               if (!setting.ok) throw new Error(setting.problem);
               return clientOf(setting.value);
             },
           };
           for (const register of d.tools) register(server, ctx);
         },
-        liveCheck: () => (setting.ok ? d.liveCheck(clientOf(setting.value), setting.value) : undefined),
+        liveCheck: () =>
+          setting.ok ? clientOf(setting.value).then((c) => d.liveCheck(c, setting.value)) : undefined,
       };
     },
   };

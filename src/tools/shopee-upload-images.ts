@@ -95,7 +95,7 @@ export function registerShopeeUploadImages(server: McpServer, ctx: ToolContext<S
       annotations: { openWorldHint: true, destructiveHint: false },
     },
     async ({ paths, scene, ratio, dry_run }, { mcpReq }) => {
-      const shopee = ctx.client();
+      const shopee = await ctx.client();
       const images = await ctx.files.openImages(paths, SHOPEE_IMAGE_RULE);
       try {
         if (dry_run) {

@@ -48,7 +48,7 @@ export function registerTracePassDeleteImage(server: McpServer, ctx: ToolContext
       annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: true },
     },
     async ({ product_id, index, expected_url, dry_run }, { mcpReq }) => {
-      const tracepass = ctx.client();
+      const tracepass = await ctx.client();
       const options = { expectedUrl: expected_url, signal: mcpReq.signal };
       if (dry_run) {
         const plan = await planDelete(tracepass, product_id, index, options);

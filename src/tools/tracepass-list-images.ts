@@ -28,7 +28,7 @@ export function registerTracePassListImages(server: McpServer, ctx: ToolContext<
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async ({ product_id }, { mcpReq }) => {
-      const product = await ctx.client().getProduct(product_id, mcpReq.signal);
+      const product = await (await ctx.client()).getProduct(product_id, mcpReq.signal);
       const count = product.imageUrls.length;
       const roomLeft = Math.max(0, MAX_IMAGES_PER_PRODUCT - count);
       const lines = product.imageUrls.map((url, index) => `${index}: ${url}`);

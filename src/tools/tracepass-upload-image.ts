@@ -44,7 +44,7 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
       annotations: { openWorldHint: true, destructiveHint: false },
     },
     async ({ product_id, path, dry_run }, { mcpReq }) => {
-      const tracepass = ctx.client();
+      const tracepass = await ctx.client();
       const [image] = await ctx.files.openImages([path], TRACEPASS_IMAGE_RULE);
       if (!image) throw new Error('No file was opened.');
       try {

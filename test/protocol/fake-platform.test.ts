@@ -41,7 +41,7 @@ const acme = definePlatform({
       'Acme is not configured: set ACME_TOKEN.',
     );
   },
-  createClient: ({ config, service, transport }: ClientDeps<AcmeConfig>) => ({
+  createClient: async ({ config, service, transport }: ClientDeps<AcmeConfig>) => ({
     ping: async () =>
       (await transport({ service, method: 'GET', url: new URL(`${config.baseUrl}/ping`) })).text,
   }),
@@ -51,7 +51,7 @@ const acme = definePlatform({
         'acme_ping',
         { description: 'Ping Acme', inputSchema: z.object({}), outputSchema: z.object({ said: z.string() }) },
         async () => {
-          const said = await ctx.client().ping();
+          const said = await (await ctx.client()).ping();
           return { content: [{ type: 'text', text: said }], structuredContent: { said } };
         },
       ),

@@ -1,6 +1,5 @@
 import { registerShopeeUploadImages } from '../../tools/shopee-upload-images.js';
 import { definePlatform } from '../platform.js';
-import { createShopeeClient } from './client.js';
 import { readShopeeConfig } from './config.js';
 import { shopeeLiveCheck } from './live.js';
 import { SHOPEE_POLICIES } from './policy.js';
@@ -18,7 +17,7 @@ export const shopee = definePlatform({
     { name: 'SHOPEE_ACCESS_TOKEN', help: "optional: the shop's access token", secret: true },
   ],
   readConfig: readShopeeConfig,
-  createClient: createShopeeClient,
+  createClient: async (deps) => (await import('./client.js')).createShopeeClient(deps),
   tools: [registerShopeeUploadImages],
   liveCheck: shopeeLiveCheck,
   retryPolicies: SHOPEE_POLICIES,

@@ -2,7 +2,6 @@ import { registerTracePassDeleteImage } from '../../tools/tracepass-delete-image
 import { registerTracePassListImages } from '../../tools/tracepass-list-images.js';
 import { registerTracePassUploadImage } from '../../tools/tracepass-upload-image.js';
 import { definePlatform } from '../platform.js';
-import { createTracePassClient } from './client.js';
 import { readTracePassConfig } from './config.js';
 import { tracepassLiveCheck } from './live.js';
 import { TRACEPASS_POLICIES } from './policy.js';
@@ -16,7 +15,7 @@ export const tracepass = definePlatform({
     { name: 'TRACEPASS_BASE_URL', help: 'default https://app.tracepass.eu' },
   ],
   readConfig: readTracePassConfig,
-  createClient: createTracePassClient,
+  createClient: async (deps) => (await import('./client.js')).createTracePassClient(deps),
   tools: [registerTracePassUploadImage, registerTracePassDeleteImage, registerTracePassListImages],
   liveCheck: tracepassLiveCheck,
   retryPolicies: TRACEPASS_POLICIES,
