@@ -48,14 +48,8 @@ const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`
 // TracePass takes the image as one multipart part named `file`.
 const filePart = (image: OpenedImage): Part[] => [{ name: 'file', file: image }];
 
-export function createTracePassClient({
-  config,
-  service,
-  transport,
-  logger,
-  now,
-  policies,
-}: ClientDeps<TracePassConfig>): TracePassClient {
+export function createTracePassClient(deps: ClientDeps<TracePassConfig>): TracePassClient {
+  const { config, service, transport, policies } = deps;
   const headers = { authorization: `Bearer ${config.apiKey}` };
   const url = (path: string) => new URL(config.baseUrl + path);
 
@@ -66,14 +60,14 @@ export function createTracePassClient({
   ): Promise<HttpResponse> {
     const res = await transport({ ...req, service, headers, reader: TRACEPASS_ANSWERS });
     if (res.status >= 200 && res.status < 300) return res;
-    throw tracepassFailure(res, ctx, now());
+    throw tracepassFailure(res, ctx, deps.now());
   }
 
   const read = (ctx: CallContext, path: string, signal?: AbortSignal) =>
     withRetries(policies.read ?? NEVER_RETRY, () => send(ctx, { method: 'GET', url: url(path), signal }), {
       what: `TracePass ${ctx.action}`,
       signal,
-      logger,
+      logger: deps.logger,
     });
 
   return {
