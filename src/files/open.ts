@@ -46,6 +46,14 @@ const accepted = (rule: ImageRule): string => {
 /** Everything fstat can tell: kind and size. Nothing is read from a file that fails here. */
 function checkStats(given: string, stats: Stats, rule: ImageRule): void {
   if (!stats.isFile()) throw notAFile(given, stats);
+  // `ln /elsewhere/a.png root/a.png` pulls a file in without any link to resolve.
+  if (stats.nlink > 1) {
+    throw new FileRefusal(
+      given,
+      `has ${stats.nlink} hard links, so another of its names may lie outside the allowed folders. ` +
+        'Copy the file into the folder (a copy, not a link) and give the copy.',
+    );
+  }
   if (stats.size > rule.maxBytes) {
     throw new FileRefusal(
       given,
