@@ -1,27 +1,19 @@
 import { linkSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AllowedRoots, createFileAccess, type FileAccess, type ImageRule } from '../../src/files/index.js';
+import { describe, expect, it } from 'vitest';
 import { openImage } from '../../src/files/open.js';
-import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { SHOPEE_RULE as RULE, useWorkspace } from './helpers/access.js';
 
-const RULE: ImageRule = { platform: 'Shopee', accept: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };
 const CYCLES = 200;
-
-let ws: Workspace;
-let files: FileAccess;
-beforeEach(() => {
-  ws = makeWorkspace();
-  files = createFileAccess(new AllowedRoots([ws.root]));
-});
-afterEach(() => ws.cleanup());
+const context = useWorkspace();
 
 /** Descriptors this process holds on files of the workspace, from the kernel's own list. */
 function openInWorkspace(): string[] {
+  const { base } = context.ws;
   return readdirSync('/proc/self/fd').flatMap((fd) => {
     try {
       const target = readlinkSync(`/proc/self/fd/${fd}`);
-      return target.startsWith(ws.base) ? [target] : [];
+      return target.startsWith(base) ? [target] : [];
     } catch {
       return []; // the descriptor readdir itself used, closed by now
     }
@@ -38,6 +30,7 @@ const refused = (work: Promise<unknown>) =>
 
 describe.runIf(process.platform === 'linux')('file descriptors', () => {
   it('are all released after many opens, streams, cancellations and refusals', async () => {
+    const { ws, files } = context;
     const big = ws.jpeg('big.jpg', 3 * 1024 * 1024);
     const small = ws.png('small.png');
     const text = ws.file('text.png', 'not an image');

@@ -1,28 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AllowedRoots, createFileAccess, type FileAccess, type ImageRule } from '../../src/files/index.js';
+import { describe, expect, it } from 'vitest';
+import { AllowedRoots, createFileAccess } from '../../src/files/index.js';
 import { ACCEPTED_SOURCES } from '../../src/files/path-input.js';
-import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { outcome as outcomeWith, useWorkspace } from './helpers/access.js';
 
-const RULE: ImageRule = { platform: 'Shopee', accept: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };
-
-let ws: Workspace;
-let files: FileAccess;
-beforeEach(() => {
-  ws = makeWorkspace();
-  files = createFileAccess(new AllowedRoots([ws.root]));
-});
-afterEach(() => ws.cleanup());
-
-const outcome = (path: string, access = files) =>
-  access.openImages([path], RULE).then(
-    async (images) => {
-      await Promise.all(images.map((image) => image.close()));
-      return 'opened';
-    },
-    (error: Error) => error.message,
-  );
+const context = useWorkspace();
+const outcome = (path: string, access = context.files) => outcomeWith(access, path);
 
 // `./././…/ab.png`: long paths that still name a real file (resolving would shorten them to root/ab.png).
 const AT_LIMIT = `${'./'.repeat(2045)}ab.png`;
@@ -30,11 +14,11 @@ const OVER_LIMIT = `${'./'.repeat(2044)}.//ab.png`;
 
 describe('path forms', () => {
   it('reads a file:// URI as its path, inside the roots or refused like any outside path', async () => {
-    const inside = ws.png('my photo.png');
+    const inside = context.ws.png('my photo.png');
     expect(await outcome(pathToFileURL(inside).href)).toBe('opened');
-    const outside = pathToFileURL(ws.png('o.png', undefined, ws.outside)).href;
+    const outside = pathToFileURL(context.ws.png('o.png', undefined, context.ws.outside)).href;
     expect(await outcome(outside)).toBe(
-      `Cannot use "${outside}": is outside the allowed folders (${ws.root}). Copy the file into one of ` +
+      `Cannot use "${outside}": is outside the allowed folders (${context.ws.root}). Copy the file into one of ` +
         'them, or add its folder to the server arguments or client roots.',
     );
   });
@@ -56,7 +40,7 @@ describe('path forms', () => {
   });
 
   it('opens a 4,096-character path and refuses a 4,097-character one before resolving it', async () => {
-    ws.png('ab.png');
+    context.ws.png('ab.png');
     expect([AT_LIMIT.length, OVER_LIMIT.length]).toEqual([4096, 4097]);
     expect(await outcome(AT_LIMIT)).toBe('opened');
     expect(await outcome(OVER_LIMIT)).toMatch(/is 4,097 characters long; paths are at most 4,096/);
@@ -71,7 +55,7 @@ describe('path forms', () => {
     const message = await outcome(data);
     expect(message.startsWith(`Cannot use "${data.slice(0, 200)}…": `)).toBe(true);
     expect(message.length).toBeLessThan(500);
-    expect(await outcome(join(ws.root, `${'n'.repeat(250)}.png`))).toMatch(
+    expect(await outcome(join(context.ws.root, `${'n'.repeat(250)}.png`))).toMatch(
       /^Cannot use "[^"]{1,201}": no such file/,
     );
   });

@@ -5,12 +5,12 @@ import { createInterface } from 'node:readline';
 import { buffer } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AllowedRoots, FileRefusal, createFileAccess, type ImageRule } from '../../src/files/index.js';
+import { AllowedRoots, FileRefusal, createFileAccess } from '../../src/files/index.js';
 import { makePng, padTo } from '../../src/samples/images.js';
 import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { SHOPEE_RULE as RULE } from './helpers/access.js';
 
 const EXCHANGE_LOOP = fileURLToPath(new URL('./helpers/exchange-loop.py', import.meta.url));
-const RULE: ImageRule = { platform: 'Shopee', accept: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };
 // Bounded both ways: on main, a run this long read the outside file dozens of times; it stays a few
 // seconds of one core.
 const MAX_TRIES = 3_000;

@@ -1,10 +1,9 @@
 import { closeSync, openSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllowedRoots, createFileAccess, type FileAccess, type ImageRule } from '../../src/files/index.js';
+import { AllowedRoots, createFileAccess, type FileAccess } from '../../src/files/index.js';
 import { makeWorkspace, type Workspace } from '../helpers/fixtures.js';
-
-const RULE: ImageRule = { platform: 'Shopee', accept: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };
+import { SHOPEE_RULE as RULE } from '../files/helpers/access.js';
 
 let ws: Workspace;
 let files: FileAccess;
