@@ -14,9 +14,28 @@ export interface Dispatcher {
   hashFiles: boolean;
 }
 
+/** The request target as a URL; undefined for one Node's parser let through but no URL parser takes. */
+function targetOf(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://emulator.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `GET //[ HTTP/1.1` reaches us as a request; like the platforms' front ends, answer it 400. */
+async function badTarget(req: IncomingMessage, res: ServerResponse, d: Dispatcher): Promise<void> {
+  const record: RecordedRequest = { ...createRecord(req, req.url ?? '', {}), platform: 'other' };
+  d.requests.push(record);
+  const ex: Exchange = { req, res, path: record.path, query: {}, record, fault: undefined, hashFiles: false };
+  const error = 'Bad request: the request target is not a valid path';
+  await send(ex, jsonReply(400, { error }, error));
+}
+
 /** Logs the request, picks its platform and fault, and never lets an exception go unanswered. */
 export async function dispatch(req: IncomingMessage, res: ServerResponse, d: Dispatcher): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const url = targetOf(req);
+  if (url === undefined) return badTarget(req, res, d);
   const query = queryOf(url.searchParams);
   const record = createRecord(req, url.pathname, query);
   d.requests.push(record);

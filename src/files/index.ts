@@ -23,7 +23,9 @@ export function createFileAccess(roots: AllowedRoots): FileAccess {
     async openImages(paths, rule) {
       const [listed, real] = await Promise.all([roots.list(), roots.realRoots()]);
       const settled = await Promise.allSettled(
-        paths.map(async (given) => openImage(given, await resolveInsideRoots(given, listed, real), rule)),
+        paths.map(async (given) =>
+          openImage(given, await resolveInsideRoots(given, listed, real), rule, real),
+        ),
       );
       const opened = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       const problems = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));

@@ -3,8 +3,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { notAFile } from './kind.js';
+import { defaultLocationCheck, type LocationCheck } from './opened-location.js';
 import { readRange } from './range.js';
 import { FileRefusal } from './refusal.js';
+import { isInside } from './resolve.js';
 import { LABEL, MIME, SNIFF_BYTES, sniffImageType, type ImageType } from './sniff.js';
 
 export interface ImageRule {
@@ -27,8 +29,12 @@ export interface OpenedImage {
 }
 
 // O_NONBLOCK: opening a FIFO for reading must not wait for a writer. O_NOFOLLOW: the path was already
-// resolved, so a link appearing in its place afterwards is an attack, not a file.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+// resolved, so a link appearing in its place afterwards is an attack, not a file. macOS (11+) can refuse
+// a link in any component (O_NOFOLLOW_ANY, which Node does not export), closing the folder-swap race at
+// the source; elsewhere the opened file's location is checked afterwards.
+const O_NOFOLLOW_ANY = process.platform === 'darwin' ? 0x20000000 : 0;
+const OPEN_FLAGS =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | O_NOFOLLOW_ANY;
 
 export const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
@@ -40,6 +46,14 @@ const accepted = (rule: ImageRule): string => {
 /** Everything fstat can tell: kind and size. Nothing is read from a file that fails here. */
 function checkStats(given: string, stats: Stats, rule: ImageRule): void {
   if (!stats.isFile()) throw notAFile(given, stats);
+  // `ln /elsewhere/a.png root/a.png` pulls a file in without any link to resolve.
+  if (stats.nlink > 1) {
+    throw new FileRefusal(
+      given,
+      `has ${stats.nlink} hard links, so another of its names may lie outside the allowed folders. ` +
+        'Copy the file into the folder (a copy, not a link) and give the copy.',
+    );
+  }
   if (stats.size > rule.maxBytes) {
     throw new FileRefusal(
       given,
@@ -80,11 +94,35 @@ async function readHead(handle: FileHandle, given: string): Promise<Uint8Array> 
   return head;
 }
 
+/** Refuses a descriptor whose file is not inside the roots, before anything about the file is told. */
+async function checkLocation(
+  given: string,
+  handle: FileHandle,
+  realPath: string,
+  realRoots: readonly string[],
+  check: LocationCheck,
+): Promise<void> {
+  const where = await check(handle, realPath).catch(() => undefined);
+  if (where !== undefined && realRoots.some((root) => isInside(where, root))) return;
+  throw new FileRefusal(
+    given,
+    'was moved out of the allowed folders while it was being opened (a folder on its path was ' +
+      'replaced), so nothing was read from it. Keep the file in place and try again.',
+  );
+}
+
 /**
- * Opens a resolved path and validates it from the descriptor (fstat for kind and size, the first bytes
- * for type), so nothing swapped in between the check and the read can change what is sent.
+ * Opens a resolved path, confirms where the opened file really is, and validates it from the
+ * descriptor (fstat for kind and size, the first bytes for type), so nothing swapped in between the
+ * check and the read can change what is sent.
  */
-export async function openImage(given: string, realPath: string, rule: ImageRule): Promise<OpenedImage> {
+export async function openImage(
+  given: string,
+  realPath: string,
+  rule: ImageRule,
+  realRoots: readonly string[],
+  check: LocationCheck = defaultLocationCheck,
+): Promise<OpenedImage> {
   let handle: FileHandle;
   try {
     handle = await open(realPath, OPEN_FLAGS);
@@ -94,6 +132,7 @@ export async function openImage(given: string, realPath: string, rule: ImageRule
     throw new FileRefusal(given, `${why}. Check the file and its permissions.`);
   }
   try {
+    await checkLocation(given, handle, realPath, realRoots, check);
     const stats = await handle.stat();
     // A device, a FIFO or a 10 GB file is refused from fstat, without reading a byte of it.
     checkStats(given, stats, rule);

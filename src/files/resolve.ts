@@ -1,8 +1,9 @@
-import type { Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { notAFile } from './kind.js';
+import { locate } from './locate.js';
+import { ACCEPTED_SOURCES, classifyPathInput } from './path-input.js';
 import { FileRefusal } from './refusal.js';
 
 /** True when `child` is `root` or lies below it; `/data-evil` is not inside `/data`. */
@@ -16,41 +17,36 @@ function expandHome(input: string): string {
   return input === '~' || input.startsWith('~/') ? join(homedir(), input.slice(1)) : input;
 }
 
-interface Located {
-  real: string;
-  /** Set for a link to a pipe or socket, which has no real path: /dev/stdin, /proc/self/fd/N. */
-  nameless?: Stats;
+/** The one answer for every path outside the roots: it names no target and does not depend on what is there. */
+function outsideRefusal(given: string, allowed: string): FileRefusal {
+  return new FileRefusal(
+    given,
+    `is outside the allowed folders (${allowed}). ` +
+      'Copy the file into one of them, or add its folder to the server arguments or client roots.',
+  );
 }
 
-/** Where `path` really is, after every symlink; undefined when nothing is there. */
-async function locate(path: string, given: string): Promise<Located | undefined> {
-  try {
-    return { real: await realpath(path) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      throw new FileRefusal(given, `cannot be read (${code}). Check the file's permissions.`);
-    }
+/** A configured root that does not exist admits nothing, but a path under it is missing, not outside. */
+async function underMissingRoot(candidates: readonly string[], roots: readonly string[]): Promise<boolean> {
+  for (const root of roots) {
+    if (!candidates.some((candidate) => isInside(candidate, root))) continue;
+    if ((await realpath(root).catch(() => undefined)) === undefined) return true;
   }
-  // realpath fails on a link to "pipe:[123]" although stat (which follows it) finds the pipe.
-  const nameless = await stat(path).catch(() => undefined);
-  // A deleted file still open elsewhere has no path either; it is gone, so report it missing.
-  if (nameless === undefined || nameless.isFile()) return undefined;
-  const parent = await realpath(dirname(path)).catch(() => dirname(path));
-  return { real: join(parent, basename(path)), nameless };
+  return false;
 }
 
 /**
- * Resolves a path an agent gave to a real path inside an allowed root. Absolute paths are taken as
- * they are; relative ones are tried against each root in order. Symlinks are resolved before the
- * inside-the-root check, so a link cannot lead out of the sandbox.
+ * Resolves a local path an agent gave to a real path inside an allowed root. Absolute paths are taken
+ * as they are; relative ones are tried against each root in order. Symlinks are resolved before the
+ * inside-the-root check, so a link cannot lead out of the sandbox; a path that cannot be resolved is
+ * judged by where it would lead, so the answer never depends on what exists outside.
  */
-export async function resolveInsideRoots(
+export async function resolveLocalPath(
   given: string,
+  path: string,
   roots: readonly string[],
   realRoots: readonly string[],
 ): Promise<string> {
-  if (given.includes('\0')) throw new FileRefusal(given, 'contains a NUL byte; pass a plain file path.');
   if (roots.length === 0) {
     throw new FileRefusal(
       given,
@@ -58,33 +54,46 @@ export async function resolveInsideRoots(
         '(catalog-upload-mcp /path/to/images) or share the folder as a root from your MCP client.',
     );
   }
-  const expanded = expandHome(given);
+  const expanded = expandHome(path);
   const candidates = isAbsolute(expanded) ? [expanded] : roots.map((root) => resolve(root, expanded));
 
-  let outside: { candidate: string; real: string } | undefined;
+  let problem: string | undefined;
   for (const candidate of candidates) {
-    const found = await locate(candidate, given);
-    if (found === undefined) continue;
-    if (realRoots.some((root) => isInside(found.real, root))) {
-      if (found.nameless) throw notAFile(given, found.nameless);
-      return found.real;
-    }
-    outside ??= { candidate, real: found.real };
+    const found = await locate(candidate);
+    if (!realRoots.some((root) => isInside(found.real, root))) continue;
+    if (found.problem === undefined) return found.real;
+    // realpath fails on a link to "pipe:[123]" (/dev/stdin, /proc/self/fd/N) although stat finds it.
+    const nameless = await stat(candidate).catch(() => undefined);
+    if (nameless !== undefined && !nameless.isFile()) throw notAFile(given, nameless);
+    problem ??= found.problem;
   }
   const allowed = roots.join(', ');
-  // A missing path outside the roots is refused as outside, so refusals never tell what exists there.
-  const inAnyRoot = (path: string) => [...roots, ...realRoots].some((root) => isInside(path, root));
-  if (outside !== undefined || !candidates.some(inAnyRoot)) {
-    const via = outside && outside.real !== outside.candidate ? ` (it resolves to ${outside.real})` : '';
-    throw new FileRefusal(
-      given,
-      `is outside the allowed folders (${allowed})${via}. ` +
-        'Copy the file into one of them, or add its folder to the server arguments or client roots.',
-    );
+  if (problem === undefined && !(await underMissingRoot(candidates, roots))) {
+    throw outsideRefusal(given, allowed);
+  }
+  if (problem !== undefined && problem !== 'ENOENT' && problem !== 'ENOTDIR') {
+    throw new FileRefusal(given, `cannot be read (${problem}). Check the file's permissions.`);
   }
   throw new FileRefusal(
     given,
     `no such file${isAbsolute(expanded) ? '' : ` in the allowed folders (${allowed})`}. Check the spelling, ` +
       'or give an absolute path inside an allowed folder.',
   );
+}
+
+/**
+ * Resolves a `path` argument to a real path inside an allowed root, refusing anything that is not a
+ * local path. https:// URLs get their own branch: the download source takes them from here.
+ */
+export async function resolveInsideRoots(
+  given: string,
+  roots: readonly string[],
+  realRoots: readonly string[],
+): Promise<string> {
+  const input = classifyPathInput(given);
+  if (input.kind === 'refused') throw input.refusal;
+  if (input.kind === 'https') {
+    throw new FileRefusal(given, `is a URL, and URL sources are not enabled here. ${ACCEPTED_SOURCES}`);
+  }
+  return resolveLocalPath(given, input.path, roots, realRoots);
 }

@@ -11,6 +11,16 @@ export interface MultipartBody {
 }
 
 /**
+ * A file name that cannot break its part header. form-data percent-escapes CR, LF and '"' (as browsers
+ * do) but not a backslash, which many parsers (busboy among them) read as escaping the closing quote,
+ * so `z.png\` swallowed its part. Control characters have no business in a header either. Other
+ * Unicode stays as UTF-8, as browsers send it: RFC 7578 (4.2) forbids the filename* alternative.
+ */
+export function headerSafeFileName(name: string): string {
+  return name.replace(/[\\"\p{Cc}]/gu, '_');
+}
+
+/**
  * The form for these parts, nothing read yet: each file's stream is opened only when the form is piped,
  * so the form can also just be measured (dry runs). form-data is loaded on first use to keep start-up lean.
  */
@@ -25,7 +35,7 @@ export async function multipartForm(parts: readonly Part[]): Promise<FormData> {
       // the whole upload: V8 promoted them, and after a dozen 8-image batches spent more CPU on full
       // garbage collections than on sending (see BENCHMARKS.md).
       form.append(part.name, (next: (stream: Readable) => void) => next(file.stream()), {
-        filename: file.fileName,
+        filename: headerSafeFileName(file.fileName),
         contentType: file.mime,
         knownLength: file.size,
       });
