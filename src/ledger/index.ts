@@ -1,5 +1,6 @@
 import { openFileLedger } from './file.js';
 import { LOCK_STALE_MS, LOCK_WAIT_MS, MAX_ENTRIES } from './limits.js';
+import { DEFAULT_REDIS_PREFIX, openRedisLedger } from './redis.js';
 import type { LedgerTuning, UploadLedger } from './types.js';
 
 export { LedgerBusyError } from './errors.js';
@@ -12,6 +13,8 @@ export interface OpenLedgerOptions extends Partial<LedgerTuning> {
   ledgerUrl?: string;
   /** CATALOG_UPLOAD_STATE_DIR, or defaultStateDir(): where the file record lives. */
   stateDir: string;
+  /** Namespace of the Redis keys, so several deployments can share one Redis. */
+  redisPrefix?: string;
 }
 
 /** Opens the upload record that the configuration names: Redis when ledgerUrl is set, else a file. */
@@ -23,6 +26,8 @@ export async function openLedger(options: OpenLedgerOptions): Promise<UploadLedg
     // stderr: on stdio, stdout is the protocol channel.
     warn: options.warn ?? ((message) => console.error(message)),
   };
-  if (options.ledgerUrl) throw new Error('LEDGER_URL (Redis) is not supported yet');
+  if (options.ledgerUrl) {
+    return openRedisLedger(options.ledgerUrl, options.redisPrefix ?? DEFAULT_REDIS_PREFIX, tuning);
+  }
   return openFileLedger(options.stateDir, tuning);
 }
