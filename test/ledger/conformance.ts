@@ -10,6 +10,8 @@ export interface LedgerPlace {
   open(options?: Partial<OpenLedgerOptions>): Promise<UploadLedger>;
   /** openLedger options (JSON) with which another process reaches the same record. */
   shared: Omit<OpenLedgerOptions, 'warn'>;
+  /** Removes the key's lock behind its holder's back, as if it had expired. */
+  dropLock(key: LedgerKey): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -168,4 +170,23 @@ export function ledgerConformance(newPlace: () => Promise<LedgerPlace>): void {
     expect(await patient.withLock(key(1), async () => 'in')).toBe('in');
     expect(Date.now() - started).toBeLessThan(STALE_MS + 1500);
   }, 20_000);
+
+  it('after losing its lock, a holder warns and does not free the next holder', async () => {
+    const warnings: string[] = [];
+    const first = await open({ warn: (message) => warnings.push(message) });
+    const [second, third] = [await open(), await open({ lockWaitMs: 300 })];
+    let releaseSecond!: () => void;
+    let secondHolds!: Promise<void>;
+    await first.withLock(key(1), async () => {
+      await place.dropLock(key(1));
+      secondHolds = second.withLock(key(1), () => new Promise<void>((resolve) => (releaseSecond = resolve)));
+      // Long enough for the first holder's refresh to find the lock is no longer its own.
+      await sleep(STALE_MS * 0.75);
+    });
+    expect(warnings.join('\n')).toContain(`lock for product ${key(1).productId}`);
+    await expect(third.withLock(key(1), async () => 'in')).rejects.toBeInstanceOf(LedgerBusyError);
+    releaseSecond();
+    await secondHolds;
+    expect(await third.withLock(key(1), async () => 'in')).toBe('in');
+  });
 }

@@ -18,19 +18,18 @@ if (job.mode === 'hold') {
   });
 } else if (job.mode === 'race') {
   // What the upload tool will do: under the key's lock, upload only if nothing is recorded yet.
-  const urls = [];
+  const urls = {};
   for (const key of job.keys) {
-    urls.push(
-      await ledger.withLock(key, async () => {
-        const known = await ledger.lookup(key);
-        if (known) return known;
-        appendFileSync(job.uploadLog, `${key.productId}\n`);
-        await sleep(5);
-        const url = `https://img.example/${process.pid}/${key.productId}.png`;
-        await ledger.record(key, url);
-        return url;
-      }),
-    );
+    urls[key.productId] = await ledger.withLock(key, async () => {
+      const known = await ledger.lookup(key);
+      if (known) return known;
+      appendFileSync(job.uploadLog, `${key.productId}\n`);
+      // An upload takes time: a second process slipping past the lock would upload here too.
+      await sleep(5);
+      const url = `https://img.example/${process.pid}/${key.productId}.png`;
+      await ledger.record(key, url);
+      return url;
+    });
   }
   process.stdout.write(`${JSON.stringify({ urls })}\n`);
 } else if (job.mode === 'hammer') {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { createClient } from '@redis/client';
 import { expect, it } from 'vitest';
 import { openLedger } from '../../src/ledger/index.js';
+import { keyId } from '../../src/ledger/key.js';
 import { describeWithRedis } from '../helpers/redis-server.js';
 import { key, ledgerConformance } from './conformance.js';
 
@@ -12,10 +13,13 @@ describeWithRedis('Redis upload record', (redis) => {
 
   ledgerConformance(async () => {
     const shared = { ledgerUrl: redis().url, stateDir: tmpdir(), redisPrefix: prefix() };
+    const raw = createClient({ url: redis().url });
+    await raw.connect();
     return {
       open: (options) => openLedger({ ...shared, warn: () => undefined, ...options }),
       shared,
-      cleanup: async () => undefined,
+      dropLock: async (k) => void (await raw.del(`${shared.redisPrefix}lock:${keyId(k)}`)),
+      cleanup: async () => raw.destroy(),
     };
   });
 
