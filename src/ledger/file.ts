@@ -87,7 +87,10 @@ class FileLedger implements UploadLedger {
       waitMs: this.tuning.lockWaitMs,
       onLost: (error) => this.tuning.warn(`Lost the lock on ${this.location} (${error.message}).`),
       timedOut: (waited) =>
-        new Error(`The upload record ${this.location} stayed locked for ${waited} ms: is a process stuck?`),
+        new Error(
+          `The upload record ${this.location} stayed locked for ${Math.round(waited / 1000)} s; ` +
+            `if no other catalog-upload-mcp is running, remove ${this.location}.lock.`,
+        ),
     });
     try {
       const read = await readRecord(this.location);
