@@ -1,22 +1,13 @@
 import lockfile from 'proper-lockfile';
+import type { LockOptions, Release } from './key-lock.js';
 import { pollUntil } from './poll.js';
-
-export type Release = () => Promise<void>;
-
-export interface FileLockOptions {
-  staleMs: number;
-  waitMs: number;
-  /** Called if the lock is lost while held (its directory removed or refreshed by someone else). */
-  onLost: (error: Error) => void;
-  timedOut: (waitedMs: number) => Error;
-}
 
 /**
  * Takes the cross-process lock `<target>.lock` (a directory: mkdir is atomic on every local file
  * system). proper-lockfile refreshes its mtime while held and treats it as free once older than
  * staleMs, so a holder that crashed blocks others for at most staleMs.
  */
-export async function lockFile(target: string, options: FileLockOptions): Promise<Release> {
+export async function lockFile(target: string, options: LockOptions): Promise<Release> {
   const release = await pollUntil(
     async () => {
       try {
@@ -28,7 +19,7 @@ export async function lockFile(target: string, options: FileLockOptions): Promis
           realpath: false,
           retries: 0,
           // The default throws from a timer, which would crash the server.
-          onCompromised: options.onLost,
+          onCompromised: (error) => options.onLost(error.message),
         });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LedgerBusyError } from './errors.js';
 import { lockFile } from './file-lock.js';
 import { moveAside, readRecord, writeRecord, type FileEntry } from './file-store.js';
 import { keyId } from './key.js';
+import { underKeyLock } from './key-lock.js';
 import { FILE_UPDATE_STALE_MS } from './limits.js';
 import type { LedgerKey, LedgerTuning, UploadLedger } from './types.js';
 
@@ -28,21 +28,12 @@ class FileLedger implements UploadLedger {
   ) {}
 
   async withLock<T>(key: LedgerKey, fn: () => Promise<T>): Promise<T> {
-    const release = await lockFile(join(this.locksDir, keyId(key)), {
-      staleMs: this.tuning.lockStaleMs,
-      waitMs: this.tuning.lockWaitMs,
-      onLost: (error) =>
-        this.tuning.warn(
-          `Lost the upload lock for product ${key.productId} (${error.message}): ` +
-            'a concurrent call may upload the same image.',
-        ),
-      timedOut: (waited) => new LedgerBusyError(key.productId, waited),
-    });
-    try {
-      return await fn();
-    } finally {
-      await release();
-    }
+    return underKeyLock(
+      key,
+      this.tuning,
+      (options) => lockFile(join(this.locksDir, keyId(key)), options),
+      fn,
+    );
   }
 
   async lookup(key: LedgerKey): Promise<string | undefined> {
@@ -85,7 +76,7 @@ class FileLedger implements UploadLedger {
     const release = await lockFile(this.location, {
       staleMs: FILE_UPDATE_STALE_MS,
       waitMs: this.tuning.lockWaitMs,
-      onLost: (error) => this.tuning.warn(`Lost the lock on ${this.location} (${error.message}).`),
+      onLost: (reason) => this.tuning.warn(`Lost the lock on ${this.location} (${reason}).`),
       timedOut: (waited) =>
         new Error(
           `The upload record ${this.location} stayed locked for ${Math.round(waited / 1000)} s; ` +

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { createClient } from '@redis/client';
+import type { LockOptions, Release } from './key-lock.js';
 import { pollUntil } from './poll.js';
 import { REFRESH_LOCK, RELEASE_LOCK } from './redis-scripts.js';
 
 export type RedisClient = ReturnType<typeof createClient>;
-
-export interface RedisLockOptions {
-  staleMs: number;
-  waitMs: number;
-  onLost: (reason: string) => void;
-  timedOut: (waitedMs: number) => Error;
-}
 
 /**
  * Takes a lock shared by every client of this Redis: a key set only if absent, holding a random
  * token and expiring after staleMs, so a replica that died frees it by itself. While held it is
  * extended every third of staleMs; the token makes refresh and release touch only our own lock.
  */
-export async function lockKey(
-  client: RedisClient,
-  lock: string,
-  options: RedisLockOptions,
-): Promise<() => Promise<void>> {
+export async function lockKey(client: RedisClient, lock: string, options: LockOptions): Promise<Release> {
   const token = randomUUID();
   await pollUntil(
     async () => {

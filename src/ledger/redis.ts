@@ -1,6 +1,6 @@
 import { createClient } from '@redis/client';
-import { LedgerBusyError } from './errors.js';
 import { keyId } from './key.js';
+import { underKeyLock } from './key-lock.js';
 import { lockKey, type RedisClient } from './redis-lock.js';
 import { FORGET, RECORD } from './redis-scripts.js';
 import { redactRedisUrl } from './redis-url.js';
@@ -67,20 +67,8 @@ class RedisLedger implements UploadLedger {
   }
 
   async withLock<T>(key: LedgerKey, fn: () => Promise<T>): Promise<T> {
-    const release = await lockKey(this.client, `${this.prefix}lock:${keyId(key)}`, {
-      staleMs: this.tuning.lockStaleMs,
-      waitMs: this.tuning.lockWaitMs,
-      onLost: (reason) =>
-        this.tuning.warn(
-          `Upload lock for product ${key.productId}: ${reason}; a concurrent call may upload the same image.`,
-        ),
-      timedOut: (waited) => new LedgerBusyError(key.productId, waited),
-    });
-    try {
-      return await fn();
-    } finally {
-      await release();
-    }
+    const lock = `${this.prefix}lock:${keyId(key)}`;
+    return underKeyLock(key, this.tuning, (options) => lockKey(this.client, lock, options), fn);
   }
 
   async lookup(key: LedgerKey): Promise<string | undefined> {
