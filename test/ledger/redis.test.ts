@@ -51,7 +51,8 @@ describeWithRedis('Redis upload record', (redis) => {
         expect(held).toHaveLength(1);
         return raw.pTTL(held[0] ?? '');
       });
-      expect(ttl).toBeGreaterThan(4000);
+      // Some time passes between taking the lock and asking; -1 would mean it never expires.
+      expect(ttl).toBeGreaterThan(1000);
       expect(ttl).toBeLessThanOrEqual(5000);
       expect(await locks()).toEqual([]);
     } finally {
