@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import type { Resolver } from '../../src/sources/index.js';
+import type { Resolver } from '../../src/sources/guard.js';
 
 export interface FakeResolver {
   resolve: Resolver;
