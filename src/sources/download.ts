@@ -28,7 +28,7 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   userAgent?: string;
   /** Injected by tests and embedders: the resolver behind the guard, and the CAs to trust instead of the system's. */
-  network?: { resolve?: Resolver; ca?: string | Buffer | readonly (string | Buffer)[] };
+  network?: { resolve?: Resolver; ca?: string | Buffer | (string | Buffer)[] };
 }
 
 export interface DownloadedSource {
@@ -102,7 +102,7 @@ export async function downloadHttpsSource(
     connect: {
       lookup: guardedLookup(options.allowPrivate, options.network?.resolve),
       timeout: idleTimeoutMs,
-      ...(options.network?.ca ? { ca: options.network.ca as string | Buffer | (string | Buffer)[] } : {}),
+      ...(options.network?.ca ? { ca: options.network.ca } : {}),
     },
     headersTimeout: idleTimeoutMs,
     bodyTimeout: idleTimeoutMs,

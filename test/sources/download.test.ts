@@ -89,6 +89,14 @@ describe('downloadHttpsSource', () => {
     expect(got.bytes).toBe(png.length);
   });
 
+  it('connects to IP-literal hosts without a lookup: why url.ts checks them itself', async () => {
+    fx.dns.asked.length = 0;
+    const got = await fx.download(fx.server.url('/shoe.png', '127.0.0.1'), { allowPrivate: true });
+    await got.cleanup();
+    expect(got.bytes).toBe(png.length);
+    expect(fx.dns.asked).toEqual([]);
+  });
+
   it('stops and cleans up when the caller cancels', async () => {
     const controller = new AbortController();
     // Caps far beyond the test's own timeout: only the cancellation can end this download in time.
