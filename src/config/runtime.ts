@@ -4,6 +4,8 @@ import { finding, type Finding } from './finding.js';
 
 export interface RuntimeConfig {
   http: { connectTimeoutMs: number; requestTimeoutMs: number };
+  /** https:// paths: downloaded unless URL_SOURCES=off; private addresses only with URL_ALLOW_PRIVATE=1. */
+  urlSources: { enabled: boolean; allowPrivate: boolean };
   /** stderr gets this level and up. */
   logLevel: Level;
 }
@@ -55,5 +57,21 @@ export function readRuntime(env: Env): { config: RuntimeConfig; findings: Findin
             `LOG_LEVEL '${level}' is not a level, so stderr gets ${DEFAULT_LOG_LEVEL} and up`,
             `set LOG_LEVEL to ${LOG_LEVEL_NAMES}.`,
           );
-  return { config: { http, logLevel }, findings: [timeouts, log] };
+  const urlSources = {
+    enabled: read(env, 'URL_SOURCES') !== 'off',
+    allowPrivate: read(env, 'URL_ALLOW_PRIVATE') === '1',
+  };
+  const sources = finding(
+    'URL sources',
+    urlSources.allowPrivate && urlSources.enabled ? 'warn' : 'ok',
+    !urlSources.enabled
+      ? 'off (URL_SOURCES=off): https:// paths are refused'
+      : urlSources.allowPrivate
+        ? 'https:// paths are downloaded, private and loopback addresses included (URL_ALLOW_PRIVATE=1)'
+        : 'https:// paths are downloaded from public addresses only',
+    urlSources.allowPrivate && urlSources.enabled
+      ? 'unset URL_ALLOW_PRIVATE unless the server must fetch from hosts on its own network.'
+      : undefined,
+  );
+  return { config: { http, logLevel, urlSources }, findings: [timeouts, log, sources] };
 }

@@ -52,7 +52,7 @@ export function wireDeps({
   const userAgent = `${NAME}/${VERSION}`;
   const transport = createTransport({ ...runtime.http, redact, userAgent, dispatcher, logger });
   return {
-    files: createFileAccess(new AllowedRoots(roots)),
+    files: createFileAccess(new AllowedRoots(roots), { ...runtime.urlSources, userAgent }),
     platforms: platforms.map((platform) => platform.bind(env, { transport, logger, now, retryPolicy })),
     logger,
     addLogSink: (sink) => logger.add(sink),
