@@ -16,7 +16,7 @@ Your MCP client starts the server; configure it with environment variables:
   TRACEPASS_API_KEY                          tp_… API key or OAuth access token
   TRACEPASS_BASE_URL                         default https://app.tracepass.eu
   UPLOAD_TIMEOUT_MS, CONNECT_TIMEOUT_MS      default 120000 and 10000
-  LOG_LEVEL                                  stderr log level: debug, info, warning (default), error
+  LOG_LEVEL                                  stderr log level: debug, info, notice, warning (default), error, critical, alert, emergency
 
 Run doctor with the same variables and folders as your client's config: it makes one read-only call
 to each configured platform and exits non-zero when something needs fixing.
