@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { parseCommand } from './cli/args.js';
+import { folderWarnings } from './cli/warnings.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server/create-server.js';
 import { wireDeps } from './server/deps.js';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   }
   const roots = command.roots;
   const deps = wireDeps({ config: loadConfig(process.env), roots });
+  for (const warning of folderWarnings(roots)) deps.logger.log('warning', warning);
   const server = createServer(deps);
   await server.connect(new StdioServerTransport());
   deps.logger.log('info', `catalog-upload-mcp ready; allowed folders: ${roots.join(', ') || '(none yet)'}`);
