@@ -72,6 +72,9 @@ export function classify(where: string): Form {
   if (first === 'npm' && second === 'install' && tokens[2] === '-g') {
     return { kind: 'global-install', where, args: tokens.slice(3) };
   }
+  if (where === 'npm run bundle')
+    return { kind: 'here', where, why: 'test/package/bundle.test.ts runs its script' };
+  if (where === 'npm run emulator') return { kind: 'here', where, why: 'test/emulator/cli.test.ts runs it' };
   if (first === 'npm' && second === 'run' && tokens.length === 3) {
     return { kind: 'npm-script', where, script: tokens[2] ?? '' };
   }
