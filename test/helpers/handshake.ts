@@ -16,6 +16,19 @@ interface Message {
   error?: unknown;
 }
 
+/** What a 2025-era client sends first: `initialize` (id 1), `initialized`, then `tools/list` (id 2). */
+export function handshakeMessages(client: string): object[] {
+  return [
+    {
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: client, version: '0' } },
+    },
+    { method: 'notifications/initialized' },
+    { id: 2, method: 'tools/list' },
+  ];
+}
+
 /**
  * Starts `command` as an MCP client would (stdio, nothing else), sends `initialize`, `initialized` and
  * `tools/list` line by line, and stops it once `tools/list` is answered. Rejects when anything on stdout
@@ -59,17 +72,7 @@ export function handshake(
     });
   });
 
-  send({
-    id: 1,
-    method: 'initialize',
-    params: {
-      protocolVersion: '2025-06-18',
-      capabilities: {},
-      clientInfo: { name: 'handshake', version: '0' },
-    },
-  });
-  send({ method: 'notifications/initialized' });
-  send({ id: 2, method: 'tools/list' });
+  for (const message of handshakeMessages('handshake')) send(message);
   const exited = new Promise((resolve) => {
     child.once('exit', resolve);
     child.once('error', resolve); // a command that cannot start never exits
