@@ -18,7 +18,7 @@ Usage:
 Your MCP client starts the server; configure it with environment variables:
 ${variables.join('\n')}
 ${column('UPLOAD_TIMEOUT_MS, CONNECT_TIMEOUT_MS', 'default 120000 and 10000')}
-${column('LOG_LEVEL', `stderr log level: ${LOG_LEVEL_NAMES} (default warning)`)}
+${column('LOG_LEVEL', `stderr log level: ${LOG_LEVEL_NAMES}`)}
 
 Run doctor with the same variables and folders as your client's config: it makes one read-only call
 to each configured platform and exits non-zero when something needs fixing.

@@ -1,4 +1,4 @@
-import { isLevel, type Level } from '../logging.js';
+import { isLevel, LEVELS, type Level } from '../logging.js';
 import { read, type Env } from './env.js';
 import { finding, type Finding } from './finding.js';
 
@@ -17,7 +17,7 @@ const TIMEOUTS = [
 
 export const DEFAULT_LOG_LEVEL: Level = 'warning';
 /** The levels LOG_LEVEL takes, as README and --help list them. */
-export const LOG_LEVEL_NAMES = 'debug, info, notice, warning, error, critical, alert or emergency';
+export const LOG_LEVEL_NAMES = LEVELS.map((l) => (l === DEFAULT_LOG_LEVEL ? `${l} (default)` : l)).join(', ');
 
 /** The settings that belong to no platform. A bad value never stops the server: the default is used. */
 export function readRuntime(env: Env): { config: RuntimeConfig; findings: Finding[] } {
