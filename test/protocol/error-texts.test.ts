@@ -158,36 +158,36 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_PARTNER_ID: 'partner-1' } },
     args: shopee((h) => [png(h)]),
-    what: /got 'partner-1'/,
-    fix: /SHOPEE_PARTNER_ID must be a positive integer \(your Shopee partner id\)/,
+    what: /^SHOPEE_PARTNER_ID is 'partner-1', not a positive integer:/,
+    fix: /: set SHOPEE_PARTNER_ID to the numeric partner id of your Shopee app, e\.g\. 2001887\.$/,
   },
   'an unknown region': {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_BASE_URL: '', SHOPEE_REGION: 'mars' } },
     args: shopee((h) => [png(h)]),
-    what: /SHOPEE_REGION 'mars' is unknown/,
-    fix: /use one of global, cn, br, sandbox, sandbox-cn/,
+    what: /^SHOPEE_REGION 'mars' is not a Shopee region:/,
+    fix: /: set SHOPEE_REGION to one of global, cn, br, sandbox, sandbox-cn, or set SHOPEE_BASE_URL\.$/,
   },
   'a malformed SHOPEE_BASE_URL': {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_BASE_URL: 'partner.shopeemobile.com' } },
     args: shopee((h) => [png(h)]),
-    what: /SHOPEE_BASE_URL is not a valid URL \('partner\.shopeemobile\.com'\)/,
-    fix: /use e\.g\. https:\/\/host\.example/,
+    what: /^SHOPEE_BASE_URL is not a valid URL \('partner\.shopeemobile\.com'\):/,
+    fix: /: set SHOPEE_BASE_URL to the API origin \(e\.g\. https:\/\/partner\.shopeemobile\.com\), or unset it and use SHOPEE_REGION\.$/,
   },
   'half a shop set-up': {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_ACCESS_TOKEN: 'token-0001' } },
     args: shopee((h) => [png(h)]),
-    what: /only SHOPEE_ACCESS_TOKEN is set/,
-    fix: /Set the other, or unset it for public calls/,
+    what: /^SHOPEE_ACCESS_TOKEN is set but SHOPEE_SHOP_ID is not; Shop API calls need both:/,
+    fix: /: set SHOPEE_SHOP_ID too, or unset SHOPEE_ACCESS_TOKEN for public calls\.$/,
   },
   'a shop id that is not a number': {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_SHOP_ID: 'my-shop', SHOPEE_ACCESS_TOKEN: 'token-0001' } },
     args: shopee((h) => [png(h)]),
-    what: /got 'my-shop'/,
-    fix: /SHOPEE_SHOP_ID must be a positive integer/,
+    what: /^SHOPEE_SHOP_ID is 'my-shop', not a positive integer:/,
+    fix: /: set SHOPEE_SHOP_ID to the numeric id of the shop\.$/,
   },
   'TracePass not configured': {
     tool: 'tracepass_delete_image',
@@ -322,20 +322,20 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_PARTNER_KEY: 'wrong-partner-key-0001' } },
     args: shopee((h) => [png(h)]),
-    what: /Shopee rejected the request signature \(error_sign: Wrong sign\.\) \(request_id \w+\)/,
+    what: /Shopee rejected the request signature \("error_sign": "Wrong sign\."\) \(request_id "\w+"\)/,
     fix: /Check that SHOPEE_PARTNER_KEY is the key of SHOPEE_PARTNER_ID for this host/,
   },
   'an expired access token (error_auth)': {
     tool: 'shopee_upload_images',
     harness: { env: SHOP },
     args: shopee((h) => [png(h)]),
-    what: /Shopee refused the credentials \(error_auth: Invalid access_token\.\)/,
+    what: /Shopee refused the credentials \("error_auth": "Invalid access_token\."\)/,
     fix: /refresh SHOPEE_ACCESS_TOKEN \(and check SHOPEE_SHOP_ID\)/,
   },
   'the daily limit (error_limit)': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_limit', 'Daily call limit exceeded.'),
-    what: /Shopee's daily call limit for this API is used up \(error_limit: Daily call limit exceeded\.\)/,
+    what: /Shopee's daily call limit for this API is used up \("error_limit": "Daily call limit exceeded\."\)/,
     fix: /It resets at 00:00 UTC\+8; try again after that/,
   },
   'rate limiting (error_rate_limit), after retries': {
@@ -344,51 +344,51 @@ const CASES: Record<string, ErrorCase> = {
       h.emulator.inject({ platform: 'shopee', kind: 'rate-limit', times: 3 });
       return { paths: [png(h)] };
     },
-    what: /Shopee is rate limiting these calls \(error_rate_limit:/,
+    what: /Shopee is rate limiting these calls \("error_rate_limit": "Too many requests, please try again later\."\)/,
     fix: /Wait a minute and try again, with fewer calls at once/,
   },
   'a server error (error_server), after retries': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_server', 'Something wrong. Please try later.', 3),
-    what: /Shopee had an internal problem \(error_server:/,
+    what: /Shopee had an internal problem \("error_server": "Something wrong\. Please try later\."\)/,
     fix: /Try again in a few minutes/,
   },
   'a network error (error_network), after retries': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_network', 'Network error.', 3),
-    what: /Shopee had an internal problem \(error_network: Network error\.\)/,
+    what: /Shopee had an internal problem \("error_network": "Network error\."\)/,
     fix: /Try again in a few minutes/,
   },
   'an unknown partner id (error_param)': {
     tool: 'shopee_upload_images',
     harness: { env: { SHOPEE_PARTNER_ID: '1234567' } },
     args: shopee((h) => [png(h)]),
-    what: /Shopee does not accept the partner id \(error_param: Invalid partner_id\.\)/,
+    what: /Shopee does not accept the partner id \("error_param": "Invalid partner_id\."\)/,
     fix: /Check SHOPEE_PARTNER_ID and the host \(SHOPEE_REGION\)/,
   },
   'a refused shop id (error_param)': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_param', 'Invalid shop_id.'),
-    what: /Shopee refused the shop credentials \(error_param: Invalid shop_id\.\)/,
+    what: /Shopee refused the shop credentials \("error_param": "Invalid shop_id\."\)/,
     fix: /Check SHOPEE_SHOP_ID and SHOPEE_ACCESS_TOKEN/,
   },
   'refused parameters (error_param)': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_param', 'Wrong parameters, detail: image is invalid.'),
-    what: /Shopee refused the request parameters \(error_param: Wrong parameters, detail: image is invalid\.\)/,
+    what: /Shopee refused the request parameters \("error_param": "Wrong parameters, detail: image is invalid\."\)/,
     fix: /Send 1–8 JPEG or PNG images of at most 10 MB each; scene is normal or desc, ratio 1:1 or 3:4/,
   },
   'a clock more than 5 minutes off': {
     tool: 'shopee_upload_images',
     harness: { now: () => Date.now() - 10 * 60_000 },
     args: shopee((h) => [png(h)]),
-    what: /Shopee refused the request timestamp \(error_param: Timestamp is expired\.\)/,
+    what: /Shopee refused the request timestamp \("error_param": "Timestamp is expired\."\)/,
     fix: /This machine's clock is off: .* Sync the system clock \(NTP\)/,
   },
   'an error code this server does not know': {
     tool: 'shopee_upload_images',
     args: shopeeError('error_item_banned', 'The shop is banned.'),
-    what: /Shopee answered error_item_banned \(error_item_banned: The shop is banned\.\)/,
+    what: /Shopee answered "error_item_banned" \("error_item_banned": "The shop is banned\."\)/,
     fix: /contact Shopee Open Platform support with the request id/,
   },
   'an HTML page from Shopee’s gateway, after retries': {
@@ -463,7 +463,7 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'tracepass_upload_image',
     harness: { env: { TRACEPASS_API_KEY: 'tp_revoked_key_0001' } },
     args: (h) => upload(h),
-    what: /TracePass could not read product \w+ \(HTTP 401: Invalid API key\)/,
+    what: /TracePass could not read product \w+ \(HTTP 401: "Invalid API key"\)/,
     fix: /TracePass rejected the API key: check TRACEPASS_API_KEY/,
   },
   'TracePass 403 (a read-only key)': {
@@ -473,13 +473,13 @@ const CASES: Record<string, ErrorCase> = {
       env: { TRACEPASS_API_KEY: 'tp_read_only_0001' },
     },
     args: (h) => ({ product_id: product(h, 2), index: 0 }),
-    what: /TracePass could not delete image 0 of product \w+ \(HTTP 403: API key lacks the products:write scope\)/,
+    what: /TracePass could not delete image 0 of product \w+ \(HTTP 403: "API key lacks the products:write scope"\)/,
     fix: /use a key with write access to products \(scope products:write\)/,
   },
   'TracePass 404 (an unknown product)': {
     tool: 'tracepass_delete_image',
     args: () => ({ product_id: 'd'.repeat(24), index: 0 }),
-    what: /TracePass could not read product d{24} \(HTTP 404: Product not found\)/,
+    what: /TracePass could not read product d{24} \(HTTP 404: "Product not found"\)/,
     fix: /TracePass has no product d{24} for this key: check product_id/,
   },
   'TracePass 413': {
@@ -506,13 +506,13 @@ const CASES: Record<string, ErrorCase> = {
       h.emulator.inject({ platform: 'tracepass', method: 'POST', kind: 'rate-limit' });
       return upload(h);
     },
-    what: /\(HTTP 429: Daily request budget exhausted\. Resets at 00:00 UTC\.\)/,
+    what: /\(HTTP 429: "Daily request budget exhausted\. Resets at 00:00 UTC\."\)/,
     fix: /it resets at 00:00 UTC \(in \d+ h \d+ min\)\. Try again after that; retrying now will not help/,
   },
   'TracePass 5xx on upload, after checked retries': {
     tool: 'tracepass_upload_image',
     args: tracepassStatus(500, 'POST', 3),
-    what: /TracePass could not upload the image to product \w+ \(HTTP 500: Internal server error\)/,
+    what: /TracePass could not upload the image to product \w+ \(HTTP 500: "Internal server error"\)/,
     fix: /TracePass had a server problem\. Try again in a few minutes/,
   },
   'TracePass 5xx on read, after retries': {
@@ -577,7 +577,7 @@ const CASES: Record<string, ErrorCase> = {
       return args;
     },
     what: /The product could not be read afterwards to see whether the image was stored/,
-    fix: /Nothing was resent: list the product's images \(tracepass_upload_image with dry_run\) before uploading again/,
+    fix: /Nothing was resent: list the product's images \(tracepass_list_images\) before uploading again/,
   },
   'a delete whose connection broke, the image still there': {
     tool: 'tracepass_delete_image',
@@ -601,7 +601,7 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'tracepass_delete_image',
     args: (h) => ({ product_id: product(h, 2), index: 5 }),
     what: /has 2 images, so there is no image at index 5 \(valid indices are 0–1\)\. Nothing was deleted\./,
-    fix: /Pick the index from image_urls \(a dry_run call lists them\) and call again/,
+    fix: /Pick the index from image_urls \(tracepass_list_images lists them\) and call again/,
   },
   'a product with no images to delete': {
     tool: 'tracepass_delete_image',
@@ -619,7 +619,7 @@ const CASES: Record<string, ErrorCase> = {
     tool: 'tracepass_delete_image',
     args: (h) => ({ product_id: product(h, 2), index: 0, expected_url: 'https://cdn.example/gone.jpg' }),
     what: /not the expected_url\. Nothing was deleted\. The expected image is no longer on the product/,
-    fix: /read image_urls again \(a dry_run call lists them\) before deleting anything else/,
+    fix: /read image_urls again \(tracepass_list_images\) before deleting anything else/,
   },
 };
 
