@@ -133,7 +133,7 @@ const CASES: Record<string, ToolErrorCase> = {
       h.emulator.inject({ platform: 'shopee', kind: 'partial-failure', failIndices: [0, 1] });
       return { paths: [png(h), h.ws.jpeg('b.jpg')] };
     },
-    what: /^Uploaded 0 of 2 image\(s\) to Shopee .*\n- .*a\.png failed: error_tier_img_partial/,
+    what: /^Uploaded 0 of 2 image\(s\) to Shopee .*\n- .*a\.png failed \("error_tier_img_partial": "Interal error, please contact openapi team\."\)\n/,
     fix: /Send the failed image\(s\) again in a new call; if one fails again, check that file/,
     sends: true,
   },
