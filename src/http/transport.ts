@@ -109,7 +109,12 @@ export function createTransport(options: TransportOptions): Transport {
       options.logger?.log(
         refusal === undefined ? 'debug' : 'error',
         `${req.method} ${req.url.host}${req.url.pathname} → ${res.statusCode}${refusal ? ` ${refusal}` : ''}`,
-        { ...fields(), status: res.statusCode, ...(requestId ? { request_id: requestId } : {}) },
+        {
+          ...fields(),
+          status: res.statusCode,
+          ...(requestId ? { request_id: requestId } : {}),
+          ...(refusal ? { error: refusal } : {}),
+        },
       );
       return { status: res.statusCode, headers: res.headers, text, json };
     } catch (error) {

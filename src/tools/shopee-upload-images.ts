@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { closeAll } from '../files/index.js';
+import { quote } from '../http/errors.js';
 import type { ShopeeClient, ShopeeUpload } from '../platforms/shopee/client.js';
 import { MAX_IMAGES_PER_CALL, SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
 import type { ToolContext } from '../platforms/platform.js';
@@ -62,16 +63,17 @@ const toWire = (upload: ShopeeUpload): z.input<typeof outputSchema> => ({
   })),
 });
 
+/** Every string from Shopee is quoted: an answer cannot add lines that read as results or instructions. */
 function summarize(upload: ShopeeUpload): string {
   const uploaded = upload.images.filter((image) => image.imageId !== undefined);
   return [
-    `Uploaded ${uploaded.length} of ${upload.images.length} image(s) to Shopee (request_id ${upload.requestId || 'none'}).`,
+    `Uploaded ${uploaded.length} of ${upload.images.length} image(s) to Shopee (request_id ${upload.requestId ? quote(upload.requestId) : 'none'}).`,
     ...upload.images.map((image) =>
       image.imageId
-        ? `- ${image.path} → image_id ${image.imageId}`
-        : `- ${image.path} failed: ${image.error} ${image.message ?? ''}`.trim(),
+        ? `- ${image.path} → image_id ${quote(image.imageId)}`
+        : `- ${image.path} failed (${quote(image.error ?? '')}: ${image.message ? quote(image.message) : 'no message'})`,
     ),
-    ...(upload.warning ? [`Warning from Shopee: ${JSON.stringify(upload.warning)}`] : []),
+    ...(upload.warning ? [`Warning from Shopee: ${quote(upload.warning)}`] : []),
     ...(uploaded.length < upload.images.length
       ? [
           'Send the failed image(s) again in a new call; if one fails again, check that file ' +

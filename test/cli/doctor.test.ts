@@ -158,7 +158,7 @@ describe('doctor against the emulator', () => {
       { TRACEPASS_API_KEY: '' },
       'TracePass API key',
       'warn',
-      /not configured: tracepass_upload_image and tracepass_delete_image will refuse/,
+      /^not configured: tracepass_upload_image, tracepass_delete_image and tracepass_list_images will refuse every call$/,
       /set TRACEPASS_API_KEY/,
     ],
     [
@@ -174,7 +174,7 @@ describe('doctor against the emulator', () => {
       { SHOPEE_PARTNER_ID: '', SHOPEE_PARTNER_KEY: '', TRACEPASS_API_KEY: '' },
       'Platforms',
       'fail',
-      /neither Shopee nor TracePass is configured/,
+      /^none of Shopee, TracePass is configured: every tool call would be refused$/,
       /at least one platform/,
     ],
     [
@@ -182,7 +182,7 @@ describe('doctor against the emulator', () => {
       { SHOPEE_PARTNER_KEY: 'not-the-partner-key' },
       'Shopee API',
       'fail',
-      /^Shopee rejected the request signature \(error_sign: Wrong sign\.\) \(request_id \w+\)\.$/,
+      /^Shopee rejected the request signature \("error_sign": "Wrong sign\."\) \(request_id "\w+"\)\.$/,
       /^Check that SHOPEE_PARTNER_KEY is the key of SHOPEE_PARTNER_ID/,
     ],
     [
@@ -190,7 +190,7 @@ describe('doctor against the emulator', () => {
       { SHOPEE_PARTNER_ID: '1234567' },
       'Shopee API',
       'fail',
-      /Shopee does not accept the partner id \(error_param: Invalid partner_id\.\)/,
+      /^Shopee does not accept the partner id \("error_param": "Invalid partner_id\."\) \(request_id "\w+"\)\.$/,
       /^Check SHOPEE_PARTNER_ID and the host/,
     ],
     [
@@ -198,7 +198,7 @@ describe('doctor against the emulator', () => {
       { TRACEPASS_API_KEY: 'tp_not_a_real_key' },
       'TracePass API',
       'fail',
-      /^TracePass could not list products \(HTTP 401: Invalid API key\)\.$/,
+      /^TracePass could not list products \(HTTP 401: "Invalid API key"\)\.$/,
       /^TracePass rejected the API key: check TRACEPASS_API_KEY/,
     ],
     [
@@ -206,7 +206,7 @@ describe('doctor against the emulator', () => {
       { SHOPEE_BASE_URL: 'EMULATOR/wrong' },
       'Shopee API',
       'fail',
-      /^There is no Shopee API at this address \(Not found: no message\)\.$/,
+      /^There is no Shopee API at this address \("Not found": no message\)\.$/,
       /^Check SHOPEE_BASE_URL \/ SHOPEE_REGION/,
     ],
     [
@@ -214,7 +214,7 @@ describe('doctor against the emulator', () => {
       { TRACEPASS_BASE_URL: 'EMULATOR/wrong' },
       'TracePass API',
       'fail',
-      /^TracePass could not list products \(HTTP 404: Not found\)\.$/,
+      /^TracePass could not list products \(HTTP 404: "Not found"\)\.$/,
       /^There is no TracePass API at this address: check TRACEPASS_BASE_URL/,
     ],
     [

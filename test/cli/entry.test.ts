@@ -87,7 +87,7 @@ describe('catalog-upload-mcp on the command line', () => {
     // Long cells wrap onto indented lines; join them to read each row whole.
     const rows = stdout.replace(/\n {10,}/g, ' ');
     expect(rows).toMatch(
-      /^TracePass API +FAIL +TracePass could not list products \(HTTP 401: Invalid API key\)\. fix: TracePass rejected the API key: check TRACEPASS_API_KEY/m,
+      /^TracePass API +FAIL +TracePass could not list products \(HTTP 401: "Invalid API key"\)\. fix: TracePass rejected the API key: check TRACEPASS_API_KEY/m,
     );
     expect(rows).toMatch(/^Shopee API +ok /m);
     expect(stdout).toMatch(/1 check\(s\) failed: follow each fix/);

@@ -99,7 +99,9 @@ describe('dry_run on shopee_upload_images', () => {
 
     h = await start({ env: { SHOPEE_PARTNER_KEY: '' } });
     const unconfigured = await h.call('shopee_upload_images', { paths: [h.ws.png('a.png')], dry_run: true });
-    expect(textOf(unconfigured)).toMatch(/Shopee is not configured: set SHOPEE_PARTNER_KEY/);
+    expect(textOf(unconfigured)).toMatch(
+      /^SHOPEE_PARTNER_KEY is not set \(SHOPEE_PARTNER_ID is\): set SHOPEE_PARTNER_KEY too\.$/,
+    );
     expect(h.emulator.requests).toEqual([]);
   });
 });
@@ -148,7 +150,7 @@ describe('dry_run on tracepass_upload_image', () => {
       path: h.ws.png('a.png'),
       dry_run: true,
     });
-    expect(textOf(unknown)).toMatch(/HTTP 404: Product not found\)\. TracePass has no product c{24}/);
+    expect(textOf(unknown)).toMatch(/HTTP 404: "Product not found"\)\. TracePass has no product c{24}/);
     expect(requestLines().every((line) => line.startsWith('GET '))).toBe(true);
   });
 });

@@ -101,9 +101,9 @@ describe('MCP logging of upstream requests', () => {
         'error',
         expect.stringMatching(/^POST [\d.:]+\/api\/v2\/media_space\/upload_image → 503 error_server$/),
       ],
-      ['warning', 'Shopee call failed, retrying (attempt 2 of 3 in N ms)'],
+      ['warning', 'Shopee upload failed, retrying (attempt 2 of 3 in N ms)'],
       ['error', expect.stringMatching(/^The connection to Shopee at [\d.:]+ broke before it answered/)],
-      ['warning', 'Shopee call failed, retrying (attempt 3 of 3 in N ms)'],
+      ['warning', 'Shopee upload failed, retrying (attempt 3 of 3 in N ms)'],
     ]);
     expect(lines[2]?.data).toMatchObject({ method: 'POST', path: '/api/v2/media_space/upload_image' });
     expect(secretsIn(lines)).toEqual([]);

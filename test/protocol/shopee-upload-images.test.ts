@@ -161,7 +161,7 @@ describe('shopee_upload_images', () => {
     const result = await h.call('shopee_upload_images', { paths: [h.ws.png('a.png')] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(
-      /Shopee rejected the request signature \(error_sign: Wrong sign\.\) \(request_id \w+\)\. Check that SHOPEE_PARTNER_KEY/,
+      /Shopee rejected the request signature \("error_sign": "Wrong sign\."\) \(request_id "\w+"\)\. Check that SHOPEE_PARTNER_KEY/,
     );
     expect(textOf(result)).not.toContain('wrong-partner-key-123');
     expect(h.emulator.requests.map((r) => r.error)).toEqual(['error_sign']);
@@ -187,7 +187,9 @@ describe('shopee_upload_images', () => {
       env: { SHOPEE_SHOP_ID: String(DEFAULT_SHOPEE_SHOP.shopId), SHOPEE_ACCESS_TOKEN: 'expired-token' },
     });
     const refused = await h.call('shopee_upload_images', { paths: [h.ws.png('a.png')] });
-    expect(textOf(refused)).toMatch(/Shopee refused the credentials \(error_auth: Invalid access_token\.\)/);
+    expect(textOf(refused)).toMatch(
+      /Shopee refused the credentials \("error_auth": "Invalid access_token\."\)/,
+    );
     expect(textOf(refused)).not.toContain('expired-token');
   });
 

@@ -95,7 +95,7 @@ describe('tracepass_upload_image', () => {
       path: h.ws.png('a.png'),
     });
     expect(textOf(result)).toMatch(
-      /TracePass could not read product b{24} \(HTTP 404: Product not found\)\. TracePass has no product b{24} for this key: check product_id\./,
+      /TracePass could not read product b{24} \(HTTP 404: "Product not found"\)\. TracePass has no product b{24} for this key: check product_id\./,
     );
     expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${'b'.repeat(24)} 404`]);
   });
@@ -116,7 +116,7 @@ describe('tracepass_upload_image', () => {
       path: h.ws.png('a.png'),
     });
     expect(textOf(wrong)).toMatch(
-      /\(HTTP 401: Invalid API key\)\. TracePass rejected the API key: check TRACEPASS_API_KEY/,
+      /\(HTTP 401: "Invalid API key"\)\. TracePass rejected the API key: check TRACEPASS_API_KEY/,
     );
     expect(textOf(wrong)).not.toContain('tp_wrong_key_value');
     expect(requestLines(h.emulator)).toEqual([`GET /api/v1/products/${DEMO_PRODUCT_ID} 401`]);
@@ -132,7 +132,7 @@ describe('tracepass_upload_image', () => {
       path: h.ws.png('a.png'),
     });
     expect(textOf(result)).toMatch(
-      /HTTP 403: API key lacks the products:write scope\)\. The key is not allowed to do this/,
+      /HTTP 403: "API key lacks the products:write scope"\)\. The key is not allowed to do this/,
     );
     expect(h.emulator.products.get(DEMO_PRODUCT_ID)?.imageUrls).toEqual([]);
   });

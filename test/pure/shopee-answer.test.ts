@@ -58,7 +58,10 @@ describe('readShopeeAnswer', () => {
     expect(() => readShopeeAnswer(answer(200, undefined, '{"truncated'))).toThrow(
       /HTTP 200 with a body that is not JSON/,
     );
-    expect(() => readShopeeAnswer(answer(404, undefined, 'nope'))).toThrow(/no shopee api at this address/i);
+    expect(() => readShopeeAnswer(answer(404, undefined, 'nope'))).toThrow(
+      'Shopee answered HTTP 404 with a non-JSON body: there is no Shopee API at this address. ' +
+        'Check SHOPEE_BASE_URL / SHOPEE_REGION (by default https://partner.shopeemobile.com).',
+    );
   });
 
   it('tells the transport what a refusal and a request id look like', () => {

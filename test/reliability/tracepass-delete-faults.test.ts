@@ -77,7 +77,9 @@ describe('tracepass_delete_image never resends a DELETE whose outcome is unknown
 
   it('does not resend the daily budget (429) and deletes nothing', async () => {
     const out = await deleteWith({ platform: 'tracepass', method: 'DELETE', kind: 'rate-limit' });
-    expect(textOf(out.result)).toMatch(/HTTP 429: Daily request budget exhausted.*resets at 00:00 UTC/);
+    expect(textOf(out.result)).toMatch(
+      /HTTP 429: "Daily request budget exhausted\. Resets at 00:00 UTC\."\)\..*resets at 00:00 UTC/,
+    );
     expect(requestLines(out.h.emulator)).toEqual([out.read, out.del(429)]);
     expect(out.product.imageUrls).toEqual(urls);
   });

@@ -62,7 +62,9 @@ describe('tracepass_upload_image never stores an image twice', () => {
     expect(requestLines(out.h.emulator)).toEqual([out.read, out.post(status), out.read, out.post(201)]);
     expect(out.h.logs).toContainEqual(
       expect.stringMatching(
-        /^warning: TracePass upload failed and nothing was stored; resending \(attempt 2/,
+        new RegExp(
+          `^warning: TracePass upload to product ${out.product.id} failed, retrying \\(attempt 2 of 3 in \\d+ ms\\) `,
+        ),
       ),
     );
   });
@@ -71,7 +73,7 @@ describe('tracepass_upload_image never stores an image twice', () => {
     const out = await uploadWith({ platform: 'tracepass', method: 'POST', kind: 'status-5xx', times: 3 });
     expect(out.result.isError).toBe(true);
     expect(textOf(out.result)).toMatch(
-      /TracePass could not upload the image to product \w+ \(HTTP 500: Internal server error\)\. TracePass had a server problem/,
+      /TracePass could not upload the image to product \w+ \(HTTP 500: "Internal server error"\)\. TracePass had a server problem/,
     );
     expect(requestLines(out.h.emulator)).toEqual([
       out.read,
@@ -97,7 +99,7 @@ describe('tracepass_upload_image does not resend a refusal', () => {
       emulator: { tracepass: { readOnlyKeys: ['tp_read_only'] } },
       env: { TRACEPASS_API_KEY: 'tp_read_only' },
     });
-    expect(textOf(out.result)).toMatch(/HTTP 403: API key lacks the products:write scope/);
+    expect(textOf(out.result)).toMatch(/HTTP 403: "API key lacks the products:write scope"/);
     expect(requestLines(out.h.emulator)).toEqual([out.read, out.post(403)]);
   });
 
@@ -110,7 +112,9 @@ describe('tracepass_upload_image does not resend a refusal', () => {
     await eventually(() => h!.emulator.requests.length === 1);
     product.imageUrls.push(...Array.from({ length: 20 }, (_, i) => `https://cdn.example/${i}.png`));
     const result = await pending;
-    expect(textOf(result)).toMatch(/HTTP 422: Product already has 20 images \(max\)/);
+    expect(textOf(result)).toMatch(
+      /HTTP 422: "Product already has 20 images \(max\)\. Delete one first\."\)/,
+    );
     expect(requestLines(h.emulator, 'POST')).toEqual([`POST /api/v1/products/${product.id}/images 422`]);
     expect(product.imageUrls).toHaveLength(20);
   });

@@ -78,8 +78,11 @@ export function readShopeeAnswer(res: HttpResponse): ShopeeBody {
     const what = ok
       ? `Shopee answered HTTP ${res.status} with a body that is not JSON`
       : `Shopee${html ? "'s gateway" : ''} answered HTTP ${res.status} with ${html ? 'an HTML page' : 'a non-JSON body'}`;
-    if (res.status === 404)
-      fail(res, requestId, `${what}: ${NO_API_HERE.what.toLowerCase()}.`, NO_API_HERE.fix);
+    if (res.status === 404) {
+      // Lower-case the sentence's first letter only: "Shopee API" keeps its capitals.
+      const noApi = NO_API_HERE.what.charAt(0).toLowerCase() + NO_API_HERE.what.slice(1);
+      fail(res, requestId, `${what}: ${noApi}.`, NO_API_HERE.fix);
+    }
     fail(res, requestId, `${what}; the service may be having problems.`, 'Try again in a few minutes.');
   }
   const code = body.error ?? '';
