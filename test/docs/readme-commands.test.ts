@@ -78,7 +78,7 @@ describe('every command form in README', () => {
   it.each(forms.filter((form) => form.kind === 'launch').map((form) => [form.where, form] as const))(
     'starts the server and answers an MCP handshake: %s',
     async (_, form) => {
-      const launch = form as Extract<Form, { kind: 'launch' }>;
+      const launch = form;
       // `cmd /c` is how Windows clients start a batch file; the rest is the command it starts.
       const [command = '', ...args] =
         launch.command === 'cmd' ? launch.args.slice(1) : [launch.command, ...launch.args];
@@ -106,7 +106,7 @@ describe('every command form in README', () => {
   it.each(forms.filter((form) => form.kind === 'run').map((form) => [form.where, form] as const))(
     'runs against the emulator and exits 0: %s',
     async (_, form) => {
-      const { command, args, env } = form as Extract<Form, { kind: 'run' }>;
+      const { command, args, env } = form;
       // README's "Against the emulator" values: the same variables, pointed at the emulator.
       for (const name of env) expect(Object.keys(emulator.env)).toContain(name);
       const { stdout } = await run(command, args.map(real), {
@@ -120,7 +120,7 @@ describe('every command form in README', () => {
   it.each(forms.filter((form) => form.kind === 'npm-script').map((form) => [form.where, form] as const))(
     'runs the npm script: %s',
     async (_, form) => {
-      const { script } = form as Extract<Form, { kind: 'npm-script' }>;
+      const { script } = form;
       // Its build step has just run as part of `npm test`; long-running ones are run by their own tests.
       const rest = pkg.scripts[script]?.replace(/^npm run build && /, '');
       expect(rest, script).toBe('node dist/demo/run.js');

@@ -40,7 +40,7 @@ export function form(entries: FormEntry[]): { body: Buffer; headers: Record<stri
         contentType: entry.contentType,
       });
   }
-  return { body: fd.getBuffer(), headers: fd.getHeaders() as Record<string, string> };
+  return { body: fd.getBuffer(), headers: fd.getHeaders() };
 }
 
 export const images = (files: Buffer[]): FormEntry[] =>
@@ -83,7 +83,7 @@ export async function call(
     signal?: AbortSignal;
   } = {},
 ): Promise<Answer> {
-  const res = await request(url, { method: init.method ?? 'GET', ...init } as Parameters<typeof request>[1]);
+  const res = await request(url, { method: init.method ?? 'GET', ...init });
   const text = await res.body.text();
   let json: unknown;
   try {

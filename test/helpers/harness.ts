@@ -66,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     deps,
     logs,
-    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    call: (name, args) => client.callTool({ name, arguments: args }),
     async close() {
       await client.close();
       await server.close();

@@ -40,7 +40,7 @@ const CASES: Record<string, ToolErrorCase> = {
       symlinkSync(h.ws.png('t.png', undefined, h.ws.outside), join(h.ws.root, 'l.png'));
       return { paths: ['l.png'] };
     },
-    what: /is outside the allowed folders .*\(it resolves to /,
+    what: /is outside the allowed folders \([^)]*\)\. /,
     fix: /Copy the file into one of them/,
   },
   'a relative path that is not there': {

@@ -42,7 +42,7 @@ function cancellable(h: Harness, name: string, args: Record<string, unknown>) {
   const controller = new AbortController();
   const result = h.client.callTool({ name, arguments: args }, { signal: controller.signal });
   result.catch(() => undefined);
-  return { cancel: () => controller.abort('user cancelled'), result: result as Promise<CallToolResult> };
+  return { cancel: () => controller.abort('user cancelled'), result: result };
 }
 
 async function start(options: HarnessOptions = {}) {

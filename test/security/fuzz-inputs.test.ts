@@ -72,7 +72,7 @@ function argsOf(fields: Record<string, fc.Arbitrary<unknown>>) {
     .tuple(fc.record(fields), fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 2 }))
     .map(([known, unknown]) => {
       const present = Object.entries(known).filter(([, value]) => value !== undefined);
-      return { ...unknown, ...Object.fromEntries(present) } as Record<string, unknown>;
+      return { ...unknown, ...Object.fromEntries(present) };
     });
 }
 
@@ -130,7 +130,7 @@ describe('every tool answers any input with a result, never a crash, hang or pro
     await fc.assert(
       fc.asyncProperty(args, async (input) => {
         const before = harness.emulator.requests.length;
-        const result = (await harness.client.callTool({ name: tool, arguments: input })) as CallToolResult;
+        const result = await harness.client.callTool({ name: tool, arguments: input });
         const text = textOf(result);
         expect(result.content[0]?.type).toBe('text');
         expect(text).not.toBe('');
