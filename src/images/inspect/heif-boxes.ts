@@ -30,7 +30,7 @@ export function boxes(bytes: Uint8Array, from: number, to: number): Box[] {
   return found;
 }
 
-/** Reads big-endian unsigned integers of 0, 1, 2, 4 or 8 bytes from a cursor that refuses to overrun. */
+/** Reads big-endian unsigned integers of 0, 1, 2, 3, 4 or 8 bytes from a cursor that refuses to overrun. */
 export class Cursor {
   private readonly view: DataView;
   constructor(
@@ -48,6 +48,7 @@ export class Cursor {
     if (size === 0) return 0;
     if (size === 1) return this.view.getUint8(at);
     if (size === 2) return this.view.getUint16(at);
+    if (size === 3) return (this.view.getUint8(at) << 16) | this.view.getUint16(at + 1);
     if (size === 4) return this.view.getUint32(at);
     if (size === 8) return Number(this.view.getBigUint64(at));
     throw new RangeError(`unsupported field size ${size}`);
