@@ -3,9 +3,13 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
+import { fileURLToPath } from 'node:url';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { planStrip, streamPlan, type StripResult } from '../../src/images/strip.js';
+
+/** 64×48, made by heif-enc (libheif 1.15, x265) from a JPEG with GPS EXIF, which it carries over. */
+export const HEIC_FIXTURE = fileURLToPath(new URL('../fixtures/images/gps-64x48.heic', import.meta.url));
 
 export type Container = 'jpeg' | 'png' | 'webp';
 export const CONTAINERS: Container[] = ['jpeg', 'png', 'webp'];

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectImage } from '../../src/images/inspect.js';
-import { CONTAINERS, makeImage, scratch } from './helpers.js';
+import { CONTAINERS, HEIC_FIXTURE, makeImage, scratch } from './helpers.js';
 
 const dir = scratch();
 afterAll(() => dir.cleanup());
-export const HEIC_FIXTURE = fileURLToPath(new URL('../fixtures/images/gps-64x48.heic', import.meta.url));
 
 /** A little-endian TIFF whose IFD0 holds a 9×7 size and a GPS IFD, with or without coordinates. */
 function tiffWithGps(coordinates: boolean): Buffer {

@@ -105,15 +105,16 @@ describe('the 10,000-entry cap', () => {
   const bigRoot = realpathSync(big.dir);
   afterAll(() => big.cleanup());
 
+  // Hidden entries count as looked at, and cost no read: a cheap way to fill a folder.
   it('finds an image that is the 10,000th entry, and not one that is the 10,001st', async () => {
     const tiny = await makeImage('png', { width: 2, height: 2 });
-    for (let i = 0; i < 9_999; i += 1) writeFileSync(join(bigRoot, `f${String(i).padStart(5, '0')}.txt`), '');
+    for (let i = 0; i < 9_999; i += 1) writeFileSync(join(bigRoot, `.f${String(i).padStart(5, '0')}`), '');
     big.write('zz-last.png', tiny);
     const within = await walkImages({ roots: [bigRoot], recursive: true, limit: 10 });
     expect(within).toMatchObject({ truncated: false });
     expect(names2(within.images)).toEqual(['zz-last.png']);
 
-    writeFileSync(join(bigRoot, 'f-extra.txt'), '');
+    writeFileSync(join(bigRoot, '.f-extra'), '');
     const over = await walkImages({ roots: [bigRoot], recursive: true, limit: 10 });
     expect(over).toEqual({ images: [], truncated: true });
   });
