@@ -54,9 +54,9 @@ export async function makeImage(type: Container, options: MakeOptions = {}): Pro
       ...(options.gps ? { IFD3: GPS } : {}),
     });
   }
-  if (options.icc || options.orientation) {
-    image = image.withMetadata(options.orientation ? { orientation: options.orientation } : {});
-  }
+  // withMetadata writes an EXIF block (with the orientation) and the sRGB profile; withIccProfile only the profile.
+  if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
+  else if (options.icc) image = image.withIccProfile('srgb');
   const quality = options.quality ?? 90;
   if (type === 'jpeg') return image.jpeg({ quality }).toBuffer();
   if (type === 'png') return image.png().toBuffer();
