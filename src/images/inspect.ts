@@ -3,6 +3,7 @@ import { FORMAT_SNIFF_BYTES, sniffImageFormat, type ImageFormat } from '../files
 import { inspectJpeg, inspectPng, inspectWebp } from './inspect/containers.js';
 import { inspectHeif } from './inspect/heif.js';
 import { inspectBmp, inspectGif, inspectTiff } from './inspect/simple.js';
+import { walking } from './refusal.js';
 import { fileSource, type ByteSource } from './source.js';
 import type { ImageInfo } from './types.js';
 
@@ -24,7 +25,7 @@ const INSPECTORS: Record<ImageFormat, (source: ByteSource) => Promise<ImageInfo>
  */
 export async function inspectSource(source: ByteSource): Promise<ImageInfo | undefined> {
   const type = sniffImageFormat(await source.read(0, FORMAT_SNIFF_BYTES));
-  return type === undefined ? undefined : INSPECTORS[type](source);
+  return type === undefined ? undefined : walking(type, () => INSPECTORS[type](source));
 }
 
 /** `inspectSource` over an open file of `size` bytes. */

@@ -22,3 +22,14 @@ export class ImageStructureError extends Error {
 export function ensure(condition: boolean, type: ImageFormat, problem: string): asserts condition {
   if (!condition) throw new ImageStructureError(type, problem);
 }
+
+/** Runs a header walk; a field read out of range (DataView's RangeError) means a damaged file too. */
+export async function walking<T>(type: ImageFormat, walk: () => Promise<T>): Promise<T> {
+  try {
+    return await walk();
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new ImageStructureError(type, 'a header field points outside the file');
+    throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { buffer } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import exifr from 'exifr';
 import sharp from 'sharp';
+import { sniffImageType } from '../../src/files/sniff.js';
 import { planStrip, streamPlan, type StripResult } from '../../src/images/strip.js';
 
 /** 64×48, made by heif-enc (libheif 1.15, x265) from a JPEG with GPS EXIF, which it carries over. */
@@ -101,7 +102,10 @@ export async function stripFile(path: string): Promise<{ result: StripResult; by
   const handle = await open(path);
   try {
     const { size } = await handle.stat();
-    const result = await planStrip(handle, size);
+    const { buffer: head } = await handle.read(Buffer.alloc(12), 0, 12, 0);
+    const type = sniffImageType(head);
+    if (type === undefined) throw new Error(`${path} is not a JPEG, PNG or WebP`);
+    const result = await planStrip(handle, size, type);
     return { result, bytes: await buffer(streamPlan(handle, result.plan)) };
   } finally {
     await handle.close();
