@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import sharp, { type SharpOptions } from 'sharp';
 import { FORMAT_LABEL, type ImageFormat } from '../../files/sniff.js';
 import { FitError } from './error.js';
+import { decodeHeicPixels } from './heic.js';
 
 /** An image ready for sharp: its input and options, and what fit needs to know about it. */
 export interface Decodable {
@@ -46,8 +47,7 @@ function rawInput(
 }
 
 async function decodeHeic(file: Buffer): Promise<Decodable> {
-  const { default: decode } = await import('heic-decode');
-  const { width, height, data } = await decode({ buffer: file });
+  const { width, height, data } = await decodeHeicPixels(file);
   // libheif applies the HEIF turn (irot/imir) while decoding; the EXIF it leaves behind is not copied.
   const decoded = rawInput(
     'heic',
