@@ -61,33 +61,31 @@ export async function walkImages(options: WalkOptions): Promise<WalkResult> {
   const images: FoundImage[] = [];
   const seen = new Set<string>();
   const pending = [...(options.folders ?? roots)].reverse();
-  let truncated = false;
+  let unread = false; // the entry budget ran out with entries left
+  let overLimit = false; // an image was found past the limit
 
-  while (pending.length > 0 && !truncated) {
+  while (pending.length > 0 && !unread && !overLimit) {
     const dir = pending.pop() as string;
     if (seen.has(dir)) continue;
     seen.add(dir);
     const { entries, more } = await readEntries(dir, budget);
     budget -= entries.length;
-    truncated = more;
     const visible = entries.filter((entry) => !entry.name.startsWith('.'));
     const targets = await Promise.all(visible.map((entry) => target(join(dir, entry.name), entry, roots)));
     const files = targets.flatMap((t) => (t && !t.dir && !seen.has(t.path) ? [t.path] : []));
-    for (let i = 0; i < files.length && !truncated; i += PARALLEL) {
+    for (let i = 0; i < files.length && !overLimit; i += PARALLEL) {
       const batch = files.slice(i, i + PARALLEL);
       batch.forEach((file) => seen.add(file));
       for (const found of await Promise.all(batch.map(probeImage))) {
         if (found === undefined) continue;
         // One image past the limit proves there are more.
-        if (images.length === limit) truncated = true;
+        if (images.length === limit) overLimit = true;
         else images.push(found);
       }
     }
-    if (recursive) {
-      const subdirs = targets.flatMap((t) => (t?.dir ? [t.path] : []));
-      pending.push(...subdirs.reverse());
-    }
+    if (recursive) pending.push(...targets.flatMap((t) => (t?.dir ? [t.path] : [])).reverse());
+    unread = more;
   }
   images.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { images, truncated };
+  return { images, truncated: unread || overLimit };
 }

@@ -105,18 +105,39 @@ describe('the 10,000-entry cap', () => {
   const bigRoot = realpathSync(big.dir);
   afterAll(() => big.cleanup());
 
-  // Hidden entries count as looked at, and cost no read: a cheap way to fill a folder.
+  // Hidden entries count as looked at, and cost no read: a cheap way to fill a folder. The image sits
+  // in a subfolder, which is walked after every entry of its parent, so its place in the count is known.
   it('finds an image that is the 10,000th entry, and not one that is the 10,001st', async () => {
-    const tiny = await makeImage('png', { width: 2, height: 2 });
-    for (let i = 0; i < 9_999; i += 1) writeFileSync(join(bigRoot, `.f${String(i).padStart(5, '0')}`), '');
-    big.write('zz-last.png', tiny);
+    mkdirSync(join(bigRoot, 'sub'));
+    big.write('sub/last.png', await makeImage('png', { width: 2, height: 2 }));
+    for (let i = 0; i < 9_998; i += 1) writeFileSync(join(bigRoot, `.f${String(i).padStart(5, '0')}`), '');
     const within = await walkImages({ roots: [bigRoot], recursive: true, limit: 10 });
     expect(within).toMatchObject({ truncated: false });
-    expect(names2(within.images)).toEqual(['zz-last.png']);
+    expect(names2(within.images)).toEqual(['sub/last.png']);
 
     writeFileSync(join(bigRoot, '.f-extra'), '');
     const over = await walkImages({ roots: [bigRoot], recursive: true, limit: 10 });
     expect(over).toEqual({ images: [], truncated: true });
+  });
+
+  it('lists the images among the entries it read before the cap, and says the list is cut', async () => {
+    // The root's 11 entries use the whole budget; sub is never read.
+    const capped = await walkImages({ roots: [root], recursive: true, limit: 100, maxEntries: 11 });
+    expect(names(capped.images)).toEqual(['a photo.txt', 'b.png']);
+    expect(capped.truncated).toBe(true);
+    // Within a folder the cap cuts in listing order, so only the count is certain.
+    const three = realpathSync(big.dir);
+    mkdirSync(join(three, 'three'));
+    for (const name of ['x.png', 'y.png', 'z.png'])
+      big.write(`three/${name}`, await makeImage('png', { width: 2, height: 2 }));
+    const cut = await walkImages({
+      roots: [join(three, 'three')],
+      recursive: true,
+      limit: 100,
+      maxEntries: 2,
+    });
+    expect(cut.images).toHaveLength(2);
+    expect(cut.truncated).toBe(true);
   });
 
   const names2 = (images: { path: string }[]) => images.map((image) => image.path.slice(bigRoot.length + 1));
