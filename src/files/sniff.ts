@@ -21,6 +21,9 @@ export const FORMAT_LABEL: Record<ImageFormat, string> = {
   bmp: 'BMP',
 };
 
+/** True for the types the upload tools send as they are. */
+export const isImageType = (format: ImageFormat): format is ImageType => Object.hasOwn(MIME, format);
+
 /** How many leading bytes `sniffImageType` needs. */
 export const SNIFF_BYTES = 12;
 

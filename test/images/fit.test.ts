@@ -158,6 +158,14 @@ describe('fitImage', () => {
     await expect(estimateFit(dir.write('broken.jpg', broken), shopee)).rejects.toThrow(
       /could not be decoded.*export it again/,
     );
+    const huge = Buffer.alloc(54);
+    huge.write('BM', 0, 'latin1');
+    huge.writeUInt32LE(40, 14);
+    huge.writeInt32LE(20_000, 18);
+    huge.writeInt32LE(20_000, 22);
+    await expect(estimateFit(dir.write('huge.bmp', huge), shopee)).rejects.toThrow(
+      /20000×20000 pixels.*120 megapixels/,
+    );
     const noise = dir.write('n.png', await makeImage('png', { width: 200, height: 200, noise: true }));
     await expect(estimateFit(noise, { accept: ['jpeg'], maxBytes: 10 })).rejects.toThrow(
       /Crop or scale it down/,

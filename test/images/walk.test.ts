@@ -3,7 +3,7 @@ import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkImages } from '../../src/images/walk.js';
-import { makeImage, scratch } from './helpers.js';
+import { makeImage, scratch, stripFile } from './helpers.js';
 
 const outside = scratch('walk-outside-');
 const inside = scratch('walk-root-');
@@ -45,9 +45,12 @@ describe('walkImages', () => {
     const { images, truncated } = await walkImages({ roots: [root], recursive: true, limit: 100 });
     expect(truncated).toBe(false);
     expect(names(images)).toEqual(['a photo.txt', 'b.png', 'sub/d.jpg', 'sub/deeper/e.png']);
+    const { bytes: stripped } = await stripFile(join(root, 'b.png'));
+    expect(stripped.length).toBeLessThan(png.length);
     expect(images[1]).toEqual({
       path: join(root, 'b.png'),
       bytes: png.length,
+      strippedBytes: stripped.length,
       type: 'png',
       width: 10,
       height: 8,

@@ -1,6 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import sharp, { type SharpOptions } from 'sharp';
 import { FORMAT_LABEL, type ImageFormat } from '../../files/sniff.js';
+import { inspectSource } from '../inspect.js';
+import { bufferSource } from '../source.js';
 import { FitError } from './error.js';
 import { decodeHeicPixels } from './heic.js';
 
@@ -92,12 +94,36 @@ async function decodeWithVips(type: ImageFormat, file: Buffer): Promise<Decodabl
   };
 }
 
+// HEIC and BMP decode to plain RGBA in memory (4 bytes a pixel): 120 MP is 480 MB. libvips applies
+// its own limit (268 MP) and streams.
+export const MAX_RAW_DECODE_PIXELS = 120_000_000;
+
+async function readWhole(handle: FileHandle, size: number): Promise<Buffer> {
+  const file = Buffer.alloc(size);
+  for (let filled = 0; filled < size;) {
+    const { bytesRead } = await handle.read(file, filled, size - filled, filled);
+    if (bytesRead === 0) throw new FitError('the file changed while it was being read', 'Try again.');
+    filled += bytesRead;
+  }
+  return file;
+}
+
+/** Refuses, from the headers alone, a HEIC or BMP too large to decode into memory. */
+async function checkPixels(file: Buffer, type: ImageFormat): Promise<void> {
+  const info = await inspectSource(bufferSource(file));
+  if (info && info.width * info.height > MAX_RAW_DECODE_PIXELS) {
+    throw new FitError(
+      `it is ${info.width}×${info.height} pixels; ${FORMAT_LABEL[type]} images are prepared up to ${MAX_RAW_DECODE_PIXELS / 1e6} megapixels`,
+      'Scale it down or export it as JPEG first.',
+    );
+  }
+}
+
 /** Reads the file whole (fit needs all of it) and prepares it for sharp; decoding errors become FitError. */
 export async function loadImage(handle: FileHandle, size: number, type: ImageFormat): Promise<Decodable> {
-  const file = Buffer.alloc(size);
-  const { bytesRead } = await handle.read(file, 0, size, 0);
-  if (bytesRead !== size) throw new FitError(`the file changed while it was being read`, 'Try again.');
+  const file = await readWhole(handle, size);
   try {
+    if (type === 'heic' || type === 'bmp') await checkPixels(file, type);
     if (type === 'heic') return await decodeHeic(file);
     if (type === 'bmp') return await decodeBmp(file);
     return await decodeWithVips(type, file);
