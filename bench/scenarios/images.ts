@@ -140,6 +140,7 @@ function heicFixture(dir: string, source: Buffer): string | undefined {
 async function main(): Promise<void> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'catalog-upload-bench-images-')));
   try {
+    const machine = describeMachine();
     const rows = ['| measure | result | target | met |', '| --- | --- | --- | --- |'];
     progress(`listing ${LIST_IMAGES} images`);
     rows.push(await listing(dir));
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
         ? fitRow('fit 12 MP HEIC for TracePass', heic, 'tracepass')
         : '| HEIC | skipped: heif-enc not installed (apt-get install libheif-examples) | — | — |',
     );
-    process.stdout.write(`${describeMachine()}; at the end: ${loadAverage()}\n\n${rows.join('\n')}\n`);
+    process.stdout.write(`${machine}; at the end: ${loadAverage()}\n\n${rows.join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
