@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { open, truncate } from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FileChangedError, planStrip, streamPlan } from '../../src/images/strip.js';
 import { CONTAINERS, gpsOf, makeImage, pixels, scratch, stripFile } from './helpers.js';
 import { jpegWith, pngWith } from './pad.js';
 
@@ -81,5 +84,23 @@ describe.each(CONTAINERS)('every metadata kind in a %s', (type) => {
     for (const word of ['SECRET', 'PhoneMaker', 'Jane Doe'])
       expect(bytes.toString('latin1')).not.toContain(word);
     expect(await pixels(bytes)).toEqual(await pixels(image));
+  });
+});
+
+describe('streaming a plan', () => {
+  it('fails, rather than sending a short body, when the file shrank after planning', async () => {
+    const path = dir.write(
+      'shrinks.jpg',
+      await makeImage('jpeg', { width: 300, height: 200, noise: true, gps: true }),
+    );
+    const handle = await open(path);
+    try {
+      const { size } = await handle.stat();
+      const { plan } = await planStrip(handle, size, 'jpeg');
+      await truncate(path, 1000);
+      await expect(buffer(streamPlan(handle, plan))).rejects.toThrow(FileChangedError);
+    } finally {
+      await handle.close();
+    }
   });
 });
