@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../emulator/helpers.js';
 import { REVISIONS, openEraSession, type EraSession } from '../helpers/eras.js';
 import { requestLines, requestsOf, sparsePng } from '../helpers/observe.js';
+import { expectIncreasingToTotal } from '../helpers/progress.js';
 
 // Progress and cancellation in both eras, over stdio against the built server.
 
@@ -11,15 +12,6 @@ const MB = 1_048_576;
 /** Long enough that only a cancellation ends the wait. */
 const HELD_MS = 20_000;
 const STDIO_WAIT_MS = 5_000;
-
-function expectRisingTo(seen: Progress[], total: number): void {
-  expect(seen.length).toBeGreaterThanOrEqual(2);
-  for (const [i, p] of seen.entries()) {
-    expect(p.total).toBe(total);
-    if (i > 0) expect(p.progress).toBeGreaterThan(seen[i - 1]!.progress);
-  }
-  expect(seen.at(-1)?.progress).toBe(total);
-}
 
 /** Room for the multipart boundaries and part headers around the file bytes. */
 const FORM_OVERHEAD = 4096;
@@ -44,7 +36,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     );
     expect(result.isError).toBeFalsy();
     expect(partBytes(s)).toEqual([3 * MB, 3 * MB]);
-    expectRisingTo(seen, seen.at(-1)?.total ?? 0);
+    expectIncreasingToTotal(seen, seen.at(-1)?.total ?? 0);
     expect(seen.at(-1)?.total).toBeGreaterThan(6 * MB);
     expect(seen.at(-1)?.total).toBeLessThan(6 * MB + FORM_OVERHEAD);
   });
@@ -59,7 +51,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     );
     expect(result.structuredContent).toMatchObject({ index: 0 });
     expect(partBytes(s)).toEqual([4 * MB]);
-    expectRisingTo(seen, seen.at(-1)?.total ?? 0);
+    expectIncreasingToTotal(seen, seen.at(-1)?.total ?? 0);
     expect(seen.at(-1)?.total).toBeGreaterThan(4 * MB);
     expect(seen.at(-1)?.total).toBeLessThan(4 * MB + FORM_OVERHEAD);
   });
