@@ -1,7 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Era } from './eras.js';
+import { cpuMs, hasProc } from './proc.js';
 import type { Launch } from './session.js';
+
+export interface RawStartUp {
+  ms: number;
+  /** CPU time (all threads) the server had used when it answered; NaN without /proc. */
+  cpuMs: number;
+  tools: number;
+}
 
 const CLIENT_INFO = { name: 'catalog-upload-bench-raw', version: '1.0.0' };
 
@@ -33,7 +41,7 @@ const SCRIPTS: Record<Era['revision'], { open: object; then: object[] }> = {
  * message per line) directly: the server's own start-up, without the work an SDK client does with the
  * answers (or, in 2026-07-28, its probe on a separate process).
  */
-export function rawStartUp(launch: Launch, era: Era): Promise<{ ms: number; tools: number }> {
+export function rawStartUp(launch: Launch, era: Era): Promise<RawStartUp> {
   const script = SCRIPTS[era.revision];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -43,7 +51,7 @@ export function rawStartUp(launch: Launch, era: Era): Promise<{ ms: number; tool
     });
     const send = (message: object) =>
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-    let answer: { ms: number; tools: number } | undefined;
+    let answer: RawStartUp | undefined;
     child.on('error', reject);
     child.on('exit', () =>
       answer
@@ -55,7 +63,9 @@ export function rawStartUp(launch: Launch, era: Era): Promise<{ ms: number; tool
       if (message.id === 1) {
         for (const next of script.then) send(next);
       } else if (message.id === 2) {
-        answer = { ms: performance.now() - started, tools: message.result?.tools?.length ?? 0 };
+        const took = performance.now() - started;
+        const cpu = hasProc && child.pid !== undefined ? cpuMs(child.pid) : Number.NaN;
+        answer = { ms: took, cpuMs: cpu, tools: message.result?.tools?.length ?? 0 };
         child.kill();
       }
     });
