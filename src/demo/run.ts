@@ -31,10 +31,7 @@ const ERAS: { label: string; options: ClientOptions }[] = [
 async function eraCheck(client: Client, transport: StdioClientTransport): Promise<string> {
   await client.connect(transport);
   const { tools } = await client.listTools();
-  const result = (await client.callTool({
-    name: 'shopee_upload_images',
-    arguments: { paths: ['hero.png'] },
-  })) as CallToolResult;
+  const result = await client.callTool({ name: 'shopee_upload_images', arguments: { paths: ['hero.png'] } });
   const images = (result.structuredContent as { images?: { image_id?: string }[] } | undefined)?.images;
   const imageId = images?.[0]?.image_id;
   if (result.isError || imageId === undefined) throw new Error(`the upload failed: ${text(result)}`);
@@ -72,7 +69,7 @@ async function main(): Promise<void> {
     say(`Server started over stdio with tools: ${tools.map((t) => t.name).join(', ')}`);
 
     const call = async (title: string, name: string, args: Record<string, unknown>) => {
-      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const result = await client.callTool({ name, arguments: args });
       show(title, args, result);
       return result;
     };

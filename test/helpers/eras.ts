@@ -83,7 +83,7 @@ export async function openEraSession(
     client,
     messages,
     stderr: () => stderr,
-    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    call: (name, args) => client.callTool({ name, arguments: args }),
     cancellable(name, args) {
       const controller = new AbortController();
       const result = client.callTool({ name, arguments: args }, { signal: controller.signal });
