@@ -1,6 +1,6 @@
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
-import type { CallToolResult } from '@modelcontextprotocol/client';
+import type { CallToolResult, ClientOptions } from '@modelcontextprotocol/client';
 
 /** A server script run with this Node, as an MCP client launches it. */
 export interface Launch {
@@ -20,8 +20,11 @@ export interface Session {
 
 const STDERR_KEPT = 4096;
 
-/** Spawns the server and completes `initialize`; resolves once the session is ready for calls. */
-export async function openSession(launch: Launch): Promise<Session> {
+/**
+ * Spawns the server and opens the connection (`initialize` by default; `options` may pin another era);
+ * resolves once the session is ready for calls.
+ */
+export async function openSession(launch: Launch, options?: ClientOptions): Promise<Session> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [launch.script, ...launch.args],
@@ -33,7 +36,7 @@ export async function openSession(launch: Launch): Promise<Session> {
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT);
   });
-  const client = new Client({ name: 'catalog-upload-bench', version: '1.0.0' });
+  const client = new Client({ name: 'catalog-upload-bench', version: '1.0.0' }, options);
   await client.connect(transport);
   const pid = transport.pid;
   if (pid === null) throw new Error('the server process has no pid');

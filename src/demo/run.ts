@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { Client } from '@modelcontextprotocol/client';
+import { Client, type ClientOptions } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { DEMO_PRODUCT_ID, startEmulator } from '../emulator/index.js';
 import { makeJpeg, makePng, makeWebp, padTo } from '../samples/images.js';
@@ -21,6 +21,23 @@ function show(title: string, args: unknown, result: CallToolResult): void {
   say(`  ${result.isError ? '✗ refused' : '✓ ok'}: ${text(result).split('\n').join('\n    ')}`);
 }
 
+/** One client per protocol era, each launching its own server process. */
+const ERAS: { label: string; options: ClientOptions }[] = [
+  { label: '2025-11-25 (initialize)', options: {} },
+  { label: '2026-07-28 (discover)', options: { versionNegotiation: { mode: { pin: '2026-07-28' } } } },
+];
+
+/** Connects, lists the tools and uploads one image: proof that the era works end to end. */
+async function eraCheck(client: Client, transport: StdioClientTransport): Promise<string> {
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  const result = await client.callTool({ name: 'shopee_upload_images', arguments: { paths: ['hero.png'] } });
+  const images = (result.structuredContent as { images?: { image_id?: string }[] } | undefined)?.images;
+  const imageId = images?.[0]?.image_id;
+  if (result.isError || imageId === undefined) throw new Error(`the upload failed: ${text(result)}`);
+  return `protocol ${client.getNegotiatedProtocolVersion()}, ${tools.length} tools; ✓ hero.png → image_id ${imageId}`;
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulator();
   const folder = mkdtempSync(join(tmpdir(), 'catalog-upload-demo-'));
@@ -30,17 +47,24 @@ async function main(): Promise<void> {
   writeFileSync(join(folder, 'notes.jpg'), 'These are notes, not a photo.\n');
 
   const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [cli, folder],
-    env: { ...emulator.env, PATH: process.env.PATH ?? '' },
-    stderr: 'inherit',
-  });
-  const client = new Client({ name: 'catalog-upload-demo', version: '1.0.0' });
+  const launch = () =>
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [cli, folder],
+      env: { ...emulator.env, PATH: process.env.PATH ?? '' },
+      stderr: 'inherit',
+    });
+  // One client per era, each with its own server process; the 2025 one then runs the walk-through.
+  const clients = ERAS.map(
+    (era) => new Client({ name: 'catalog-upload-demo', version: '1.0.0' }, era.options),
+  );
+  const [client, modern] = clients as [Client, Client];
 
   try {
     say(`Emulator of Shopee and TracePass on ${emulator.url}; sample images in ${folder}`);
-    await client.connect(transport);
+    for (const [i, era] of ERAS.entries())
+      say(`${era.label} client: ${await eraCheck(clients[i]!, launch())}`);
+    await modern.close();
     const { tools } = await client.listTools();
     say(`Server started over stdio with tools: ${tools.map((t) => t.name).join(', ')}`);
 
@@ -74,7 +98,7 @@ async function main(): Promise<void> {
     say(`\nThe emulator received ${seen.length} requests (none for the refused file):`);
     for (const line of seen) say(`  ${line}`);
   } finally {
-    await client.close();
+    await Promise.all(clients.map((c) => c.close()));
     await emulator.close();
     rmSync(folder, { recursive: true, force: true });
   }

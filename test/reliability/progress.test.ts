@@ -3,6 +3,7 @@ import type { Progress } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { recordingAgent, sparsePng, type RecordingAgent } from '../helpers/observe.js';
+import { expectIncreasingToTotal } from '../helpers/progress.js';
 
 let h: Harness | undefined;
 let agent: RecordingAgent | undefined;
@@ -31,15 +32,6 @@ async function callWithProgress(h: Harness, name: string, args: Record<string, u
     },
   );
   return { result, seen, elapsedMs: performance.now() - started };
-}
-
-function expectIncreasingToTotal(seen: Progress[], total: number): void {
-  expect(seen.length).toBeGreaterThanOrEqual(2);
-  for (const [i, p] of seen.entries()) {
-    expect(p.total).toBe(total);
-    if (i > 0) expect(p.progress).toBeGreaterThan(seen[i - 1]!.progress);
-  }
-  expect(seen.at(-1)?.progress).toBe(total);
 }
 
 describe('progress notifications', () => {
