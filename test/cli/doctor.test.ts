@@ -31,6 +31,7 @@ describe('doctor against the emulator', () => {
       ['Node.js', 'ok'],
       ['Timeouts', 'ok'],
       ['Log level', 'ok'],
+      ['URL sources', 'ok'],
       ['Shopee credentials', 'ok'],
       ['Shopee host', 'ok'],
       ['Shopee shop', 'skip'],

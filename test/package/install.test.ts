@@ -90,6 +90,7 @@ describe('the packed package', () => {
         'shopee_upload_images',
         'tracepass_upload_image',
         'tracepass_delete_image',
+        'tracepass_list_images',
       ]);
     } finally {
       await client.close();
