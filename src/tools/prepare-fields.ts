@@ -6,10 +6,7 @@ import type { ImageRule, OpenedImage } from '../files/index.js';
 export const fitInput = z
   .boolean({ error: 'fit must be true or false (or left out)' })
   .optional()
-  .describe(
-    'Prepare an image the platform would refuse (HEIC, AVIF, TIFF, GIF, BMP, WebP, or too large): ' +
-      'turned upright, converted to JPEG (PNG if transparent) and scaled down until it fits',
-  );
+  .describe('Prepare an image the platform would refuse (type or size): convert, downscale, recompress');
 
 export const stripInput = z
   .boolean({ error: 'strip_metadata must be true or false (or left out)' })
