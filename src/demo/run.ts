@@ -6,7 +6,23 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client, type ClientOptions } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { DEMO_PRODUCT_ID, startEmulator } from '../emulator/index.js';
+import sharp from 'sharp';
 import { makeJpeg, makePng, makeWebp, padTo } from '../samples/images.js';
+
+/** A phone-like photo: a JPEG whose EXIF carries a GPS position. */
+const photoWithLocation = () =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: '#4a7' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Phone 15' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '0/1 7/1 0/1',
+      },
+    })
+    .jpeg()
+    .toBuffer();
 
 // `npm run demo`: the built server, launched over stdio by a real MCP client, against the embedded
 // emulator on loopback, with sample images made on the spot. Offline; prints what happened.
@@ -45,6 +61,7 @@ async function main(): Promise<void> {
   writeFileSync(join(folder, 'detail.jpg'), padTo(makeJpeg(), 200_000));
   writeFileSync(join(folder, 'passport.webp'), makeWebp());
   writeFileSync(join(folder, 'notes.jpg'), 'These are notes, not a photo.\n');
+  writeFileSync(join(folder, 'phone.jpg'), await photoWithLocation());
 
   const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
   const launch = () =>
@@ -74,6 +91,15 @@ async function main(): Promise<void> {
       return result;
     };
 
+    await call('List the images in the sample folder', 'list_local_images', {});
+    await call(
+      'Upload a WebP to Shopee, which takes only JPEG/PNG: fit converts it',
+      'shopee_upload_images',
+      {
+        paths: ['passport.webp'],
+        fit: true,
+      },
+    );
     await call('Upload two product images to Shopee', 'shopee_upload_images', {
       paths: ['hero.png', 'detail.jpg'],
       scene: 'normal',
@@ -91,6 +117,10 @@ async function main(): Promise<void> {
       product_id: DEMO_PRODUCT_ID,
       index: 0,
       expected_url: firstUrl,
+    });
+    await call('Upload a phone photo: its GPS location is removed by default', 'tracepass_upload_image', {
+      product_id: DEMO_PRODUCT_ID,
+      path: 'phone.jpg',
     });
     await call('A refused input: a text file named .jpg', 'shopee_upload_images', { paths: ['notes.jpg'] });
 

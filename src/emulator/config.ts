@@ -11,6 +11,7 @@ export interface EmulatorConfig {
   port: number;
   now: () => number;
   hashFiles: boolean;
+  keepPartsUnder: number;
   shopee: {
     partners: ShopeePartner[];
     shops: ShopeeShop[];
@@ -32,6 +33,7 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     port: options.port ?? 0,
     now: options.now ?? Date.now,
     hashFiles: options.hashFiles ?? true,
+    keepPartsUnder: options.keepPartsUnder ?? 0,
     shopee: {
       partners: shopee.partners ?? [DEFAULT_SHOPEE_PARTNER],
       shops: shopee.shops ?? [DEFAULT_SHOPEE_SHOP],

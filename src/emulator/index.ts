@@ -62,6 +62,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     faults,
     requests,
     hashFiles: config.hashFiles,
+    keepPartsUnder: config.keepPartsUnder,
     apis: {
       shopee: createShopeeApi({
         ...config.shopee,

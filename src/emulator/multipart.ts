@@ -18,30 +18,37 @@ export interface MultipartOptions {
   /** Stop counting a file part's bytes here; choose one past the real limit (see readMultipart). */
   fileSizeLimit: number;
   hash: boolean;
+  /** Keep the bytes of file parts smaller than this many bytes (0: keep none). */
+  keepUnder?: number;
 }
 
 interface FileTally {
   part: RecordedPart;
   head: Buffer;
   hash: Hash | undefined;
+  /** Received chunks, while the part is still under the keep limit. */
+  kept: Buffer[] | undefined;
 }
 
 export function isMultipartFormData(contentType: string | undefined): boolean {
   return /^multipart\/form-data\s*(;|$)/i.test(contentType ?? '');
 }
 
-function finish({ part, head, hash }: FileTally): RecordedPart {
+function finish({ part, head, hash, kept }: FileTally): RecordedPart {
   const sniffed = sniffImageType(head);
   return {
     ...part,
+    ...(kept ? { data: Buffer.concat(kept) } : {}),
     ...(hash ? { sha256: hash.digest('hex') } : {}),
     ...(sniffed ? { sniffed } : {}),
   };
 }
 
-function tallyFile(stream: NodeJS.ReadableStream, tally: FileTally): void {
+function tallyFile(stream: NodeJS.ReadableStream, tally: FileTally, keepUnder: number): void {
   stream.on('data', (chunk: Buffer) => {
     tally.part.size += chunk.length;
+    if (tally.part.size < keepUnder) tally.kept?.push(chunk);
+    else tally.kept = undefined;
     tally.hash?.update(chunk);
     if (tally.head.length < SNIFF_BYTES) {
       tally.head = Buffer.concat([tally.head, chunk.subarray(0, SNIFF_BYTES - tally.head.length)]);
@@ -95,10 +102,11 @@ export async function readMultipart(
         part,
         head: Buffer.alloc(0),
         hash: options.hash ? createHash('sha256') : undefined,
+        kept: (options.keepUnder ?? 0) > 0 ? [] : undefined,
       };
       tallies.push(tally);
       order.push({ name, isFile: true });
-      tallyFile(stream, tally);
+      tallyFile(stream, tally, options.keepUnder ?? 0);
     });
     parser.on('field', (name, value) => {
       fields.set(name, value);

@@ -15,7 +15,11 @@ export interface PlatformApi {
 
 /** Streams the request's multipart body and records what arrived. */
 export async function receiveBody(ex: Exchange, maxFileSize: number): Promise<MultipartResult> {
-  const body = await readMultipart(ex.req, { fileSizeLimit: maxFileSize + 1, hash: ex.hashFiles });
+  const body = await readMultipart(ex.req, {
+    fileSizeLimit: maxFileSize + 1,
+    hash: ex.hashFiles,
+    keepUnder: ex.keepPartsUnder,
+  });
   if (body.ok) {
     ex.record.parts = body.files;
     ex.record.fields = redact(body.fields);

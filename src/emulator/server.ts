@@ -12,6 +12,7 @@ export interface Dispatcher {
   faults: FaultQueue;
   requests: RecordedRequest[];
   hashFiles: boolean;
+  keepPartsUnder: number;
 }
 
 /** The request target as a URL; undefined for one Node's parser let through but no URL parser takes. */
@@ -27,7 +28,16 @@ function targetOf(req: IncomingMessage): URL | undefined {
 async function badTarget(req: IncomingMessage, res: ServerResponse, d: Dispatcher): Promise<void> {
   const record: RecordedRequest = { ...createRecord(req, req.url ?? '', {}), platform: 'other' };
   d.requests.push(record);
-  const ex: Exchange = { req, res, path: record.path, query: {}, record, fault: undefined, hashFiles: false };
+  const ex: Exchange = {
+    req,
+    res,
+    path: record.path,
+    query: {},
+    record,
+    fault: undefined,
+    hashFiles: false,
+    keepPartsUnder: 0,
+  };
   const error = 'Bad request: the request target is not a valid path';
   await send(ex, jsonReply(400, { error }, error));
 }
@@ -47,7 +57,16 @@ export async function dispatch(req: IncomingMessage, res: ServerResponse, d: Dis
     platform === 'other'
       ? undefined
       : d.faults.take(platform, record.method, platform === 'shopee' && url.pathname === UPLOAD_IMAGE_PATH);
-  const ex: Exchange = { req, res, path: url.pathname, query, record, fault, hashFiles: d.hashFiles };
+  const ex: Exchange = {
+    req,
+    res,
+    path: url.pathname,
+    query,
+    record,
+    fault,
+    hashFiles: d.hashFiles,
+    keepPartsUnder: d.keepPartsUnder,
+  };
   try {
     if (platform === 'other') await send(ex, jsonReply(404, { error: 'Not found' }, 'Not found'));
     else await serve(ex, d.apis[platform]);

@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Record the sha256 (hex) of each received file part. */
   hashFiles?: boolean;
+  /** Keep the bytes of each received file part smaller than this (tests read back what arrived). */
+  keepPartsUnder?: number;
   shopee?: {
     partners?: ShopeePartner[];
     shops?: ShopeeShop[];
@@ -63,6 +65,8 @@ export interface RecordedPart {
   sha256?: string;
   sniffed?: ImageKind;
   truncated?: true;
+  /** The part's bytes, when the emulator keeps small parts (`keepPartsUnder`). */
+  data?: Buffer;
 }
 
 export interface RecordedRequest {
@@ -141,4 +145,5 @@ export interface Exchange {
   record: RecordedRequest;
   fault: Fault | undefined;
   hashFiles: boolean;
+  keepPartsUnder: number;
 }

@@ -2,18 +2,38 @@ import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { FitChange } from '../images/fit.js';
 import { notAFile } from './kind.js';
 import { defaultLocationCheck, type LocationCheck } from './opened-location.js';
-import { readRange } from './range.js';
+import { accepted, inputCap, prepareImage, tooBig } from './prepare.js';
 import { FileRefusal } from './refusal.js';
 import { isInside } from './resolve.js';
-import { LABEL, MIME, SNIFF_BYTES, sniffImageType, type ImageType } from './sniff.js';
+import { FORMAT_SNIFF_BYTES, sniffImageFormat, type ImageFormat, type ImageType } from './sniff.js';
+
+export { formatBytes } from './prepare.js';
 
 export interface ImageRule {
   /** Who the file is for, in messages: "Shopee accepts …". */
   platform: string;
   accept: readonly ImageType[];
   maxBytes: number;
+  /** Send the image without its EXIF, XMP, IPTC and comments (the tools' default). */
+  strip?: boolean;
+  /** Prepare an image the platform would refuse (type or size) instead of refusing it. */
+  fit?: boolean;
+  /** Only work out what would be sent: a fitted image is estimated, not written. */
+  dryRun?: boolean;
+}
+
+/** What was done to the bytes sent, when they differ from the file (the contract's `prepared`). */
+export interface Prepared {
+  from_type: ImageFormat;
+  from_bytes: number;
+  to_type: ImageType;
+  to_bytes: number;
+  width: number;
+  height: number;
+  changes: FitChange[];
 }
 
 /** A validated image, held open: what is streamed is exactly the `size` bytes that were checked. */
@@ -23,7 +43,9 @@ export interface OpenedImage {
   size: number;
   type: ImageType;
   mime: string;
-  /** A fresh stream of bytes 0…size-1 from the open descriptor; call once per attempt. */
+  /** Set when the bytes sent differ from the file: metadata removed, or fitted. */
+  prepared?: Prepared;
+  /** A fresh stream of the `size` bytes to send, from the open descriptor; call once per attempt. */
   stream(): Readable;
   close(): Promise<void>;
 }
@@ -36,13 +58,6 @@ const O_NOFOLLOW_ANY = process.platform === 'darwin' ? 0x20000000 : 0;
 const OPEN_FLAGS =
   constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | O_NOFOLLOW_ANY;
 
-export const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
-
-const accepted = (rule: ImageRule): string => {
-  const labels = rule.accept.map((type) => LABEL[type]);
-  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels.join('');
-};
-
 /** Everything fstat can tell: kind and size. Nothing is read from a file that fails here. */
 function checkStats(given: string, stats: Stats, rule: ImageRule): void {
   if (!stats.isFile()) throw notAFile(given, stats);
@@ -54,39 +69,15 @@ function checkStats(given: string, stats: Stats, rule: ImageRule): void {
         'Copy the file into the folder (a copy, not a link) and give the copy.',
     );
   }
-  if (stats.size > rule.maxBytes) {
-    throw new FileRefusal(
-      given,
-      `is ${formatBytes(stats.size)}; ${rule.platform} accepts at most ${formatBytes(rule.maxBytes)} ` +
-        `(${rule.maxBytes / 1024 / 1024} MB) per image. Resize or recompress it first.`,
-    );
-  }
+  if (stats.size > inputCap(rule)) throw tooBig(given, { ...rule, maxBytes: inputCap(rule) }, stats.size);
   if (stats.size === 0)
     throw new FileRefusal(given, `is empty (0 bytes). Save or export the image again as ${accepted(rule)}.`);
 }
 
-function checkType(given: string, head: Uint8Array, rule: ImageRule): ImageType {
-  const type = sniffImageType(head);
-  const expected = accepted(rule);
-  if (type === undefined) {
-    throw new FileRefusal(
-      given,
-      `is not a ${expected} image (its first bytes say so, whatever its name). Export it as ${expected}.`,
-    );
-  }
-  if (!rule.accept.includes(type)) {
-    throw new FileRefusal(
-      given,
-      `is a ${LABEL[type]} image; ${rule.platform} accepts only ${expected}. Convert it first.`,
-    );
-  }
-  return type;
-}
-
 async function readHead(handle: FileHandle, given: string): Promise<Uint8Array> {
-  const head = new Uint8Array(SNIFF_BYTES);
+  const head = new Uint8Array(FORMAT_SNIFF_BYTES);
   try {
-    await handle.read(head, 0, SNIFF_BYTES, 0);
+    await handle.read(head, 0, FORMAT_SNIFF_BYTES, 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileRefusal(given, `cannot be read (${code}). Check the file and its permissions.`);
@@ -136,17 +127,11 @@ export async function openImage(
     const stats = await handle.stat();
     // A device, a FIFO or a 10 GB file is refused from fstat, without reading a byte of it.
     checkStats(given, stats, rule);
-    const type = checkType(given, await readHead(handle, given), rule);
-    const size = stats.size;
-    return {
-      path: given,
-      fileName: basename(realPath),
-      size,
-      type,
-      mime: MIME[type],
-      stream: () => readRange(handle, size, given),
-      close: () => handle.close(),
-    };
+    const format = sniffImageFormat(await readHead(handle, given));
+    return await prepareImage(
+      { given, fileName: basename(realPath), handle, size: stats.size, format },
+      rule,
+    );
   } catch (error) {
     await handle.close();
     throw error;

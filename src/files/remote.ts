@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { downloadHttpsSource, SourceError, type AllowPrivate } from '../sources/index.js';
 import { openImage, type ImageRule, type OpenedImage } from './open.js';
 import { ACCEPTED_SOURCES } from './path-input.js';
+import { inputCap } from './prepare.js';
 import { FileRefusal } from './refusal.js';
 
 export interface RemoteSources {
@@ -29,7 +30,7 @@ export async function openRemote(
     );
   }
   const download = await downloadHttpsSource(url.href, {
-    maxBytes: rule.maxBytes,
+    maxBytes: rule.fit ? inputCap(rule) : rule.maxBytes,
     allowPrivate: sources.allowPrivate,
     userAgent: sources.userAgent,
     signal,

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { closeAll } from '../files/index.js';
+import { closeAll, type OpenedImage } from '../files/index.js';
 import { quote } from '../http/errors.js';
 import type { ShopeeClient, ShopeeUpload } from '../platforms/shopee/client.js';
 import { MAX_IMAGES_PER_CALL, SHOPEE_IMAGE_RULE } from '../platforms/shopee/limits.js';
@@ -8,6 +8,14 @@ import type { ToolContext } from '../platforms/platform.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
+import {
+  describePrepared,
+  fitInput,
+  preparedField,
+  preparedOutput,
+  stripInput,
+  withPreparation,
+} from './prepare-fields.js';
 import { expecting, imagePath, megabytes } from './schemas.js';
 
 const MB = megabytes(SHOPEE_IMAGE_RULE.maxBytes);
@@ -29,6 +37,8 @@ const inputSchema = z.object({
     .enum(['1:1', '3:4'], { error: "ratio must be '1:1' or '3:4' (or left out for '1:1')" })
     .optional()
     .describe("'1:1' (default); '3:4' for whitelisted sellers only"),
+  fit: fitInput,
+  strip_metadata: stripInput,
   dry_run: dryRunInput,
 });
 
@@ -43,6 +53,7 @@ const outputSchema = z.object({
         image_url_list: z.array(z.object({ image_url_region: z.string(), image_url: z.string() })).optional(),
         error: z.string().optional(),
         message: z.string().optional(),
+        prepared: preparedOutput,
       }),
     )
     .describe('One entry per path, in input order'),
@@ -50,11 +61,12 @@ const outputSchema = z.object({
 });
 
 /** The domain result in the wire's snake_case. */
-const toWire = (upload: ShopeeUpload): z.input<typeof outputSchema> => ({
+const toWire = (upload: ShopeeUpload, opened: readonly OpenedImage[]): z.input<typeof outputSchema> => ({
   request_id: upload.requestId,
   ...(upload.warning ? { warning: upload.warning } : {}),
-  images: upload.images.map(({ path, imageId, imageUrls, error, message }) => ({
+  images: upload.images.map(({ path, imageId, imageUrls, error, message }, i) => ({
     path,
+    ...(opened[i] ? preparedField(opened[i]) : {}),
     ...(imageId !== undefined ? { image_id: imageId } : {}),
     ...(imageUrls
       ? { image_url_list: imageUrls.map((u) => ({ image_url_region: u.region, image_url: u.url })) }
@@ -91,26 +103,29 @@ export function registerShopeeUploadImages(server: McpServer, ctx: ToolContext<S
       description:
         `Upload 1–${MAX_IMAGES_PER_CALL} local JPEG/PNG images (≤ ${MB} MB each) to Shopee's media space in one call; returns an ` +
         'image_id per image for Shopee item APIs. All files are checked first: one bad file refuses the ' +
-        'batch. dry_run: check and describe, send nothing.',
+        'batch. Metadata (GPS…) is removed unless strip_metadata is false; fit prepares images Shopee would refuse. ' +
+        'dry_run: check and describe, send nothing.',
       inputSchema,
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ paths, scene, ratio, dry_run }, { mcpReq }) => {
+    async ({ paths, scene, ratio, fit, strip_metadata, dry_run }, { mcpReq }) => {
       const shopee = await ctx.client();
-      const images = await ctx.files.openImages(paths, SHOPEE_IMAGE_RULE, { signal: mcpReq.signal });
+      const rule = withPreparation(SHOPEE_IMAGE_RULE, { fit, strip_metadata, dry_run });
+      const images = await ctx.files.openImages(paths, rule, { signal: mcpReq.signal });
       try {
         if (dry_run) {
           const wouldSend = await shopee.describeUpload({ images, scene, ratio });
           const summary = [
             `Dry run: nothing was sent. All ${images.length} file(s) passed the checks; the upload would be:`,
             ...describeRequest(wouldSend),
+            ...images.flatMap(describePrepared),
             'Timestamp and signature are added when it is sent. Call again without dry_run to upload.',
           ].join('\n');
           const structured = {
             dry_run: true as const,
             request_id: '',
-            images: paths.map((path) => ({ path })),
+            images: images.map((image) => ({ path: image.path, ...preparedField(image) })),
             would_send: wouldSend,
           };
           return toolResult(outputSchema, structured, summary);
@@ -123,7 +138,8 @@ export function registerShopeeUploadImages(server: McpServer, ctx: ToolContext<S
           onProgress: progressReporter(mcpReq, `Uploading ${images.length} image(s) to Shopee`),
         });
         const failedAll = upload.images.every((image) => image.imageId === undefined);
-        return toolResult(outputSchema, toWire(upload), summarize(upload), failedAll);
+        const summary = [summarize(upload), ...images.flatMap(describePrepared)].join('\n');
+        return toolResult(outputSchema, toWire(upload, images), summary, failedAll);
       } finally {
         await closeAll(images);
       }

@@ -8,6 +8,14 @@ import { uploadImageOnce } from '../platforms/tracepass/upload-once.js';
 import { describeRequest, dryRunInput, dryRunOutput } from './dry-run.js';
 import { progressReporter } from './progress.js';
 import { toolResult } from './result.js';
+import {
+  describePrepared,
+  fitInput,
+  preparedField,
+  preparedOutput,
+  stripInput,
+  withPreparation,
+} from './prepare-fields.js';
 import { imagePath, imageUrls, megabytes, productId } from './schemas.js';
 
 const MB = megabytes(TRACEPASS_IMAGE_RULE.maxBytes);
@@ -15,6 +23,8 @@ const MB = megabytes(TRACEPASS_IMAGE_RULE.maxBytes);
 const inputSchema = z.object({
   product_id: productId,
   path: imagePath(`PNG/JPEG/WebP ≤ ${MB} MB`),
+  fit: fitInput,
+  strip_metadata: stripInput,
   dry_run: dryRunInput,
 });
 
@@ -27,6 +37,7 @@ const outputSchema = z.object({
     .min(0)
     .max(MAX_IMAGES_PER_PRODUCT - 1)
     .describe("The new image's zero-based position in image_urls"),
+  prepared: preparedOutput,
   ...dryRunOutput,
 });
 
@@ -37,15 +48,17 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
       title: 'Upload an image to a TracePass product',
       description:
         `Add one local PNG/JPEG/WebP image (≤ ${MB} MB) to a TracePass product (${MAX_IMAGES_PER_PRODUCT} images at most); returns ` +
-        'its URL and index. Safe to retry: one call never adds the image twice. dry_run: check the file and ' +
+        'its URL and index. Safe to retry: one call never adds the image twice. Metadata (GPS…) is removed unless ' +
+        'strip_metadata is false; fit prepares images TracePass would refuse. dry_run: check the file and ' +
         'the product, send nothing.',
       inputSchema,
       outputSchema,
       annotations: { openWorldHint: true, destructiveHint: false },
     },
-    async ({ product_id, path, dry_run }, { mcpReq }) => {
+    async ({ product_id, path, fit, strip_metadata, dry_run }, { mcpReq }) => {
       const tracepass = await ctx.client();
-      const [image] = await ctx.files.openImages([path], TRACEPASS_IMAGE_RULE, { signal: mcpReq.signal });
+      const rule = withPreparation(TRACEPASS_IMAGE_RULE, { fit, strip_metadata, dry_run });
+      const [image] = await ctx.files.openImages([path], rule, { signal: mcpReq.signal });
       if (!image) throw new Error('No file was opened.');
       try {
         if (dry_run) {
@@ -54,6 +67,7 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
             `Dry run: nothing was sent. Product ${product_id} has ${plan.imageUrls.length} image(s); ` +
               `${path} would become image ${plan.index} (${plan.index + 1} of ${MAX_IMAGES_PER_PRODUCT}). The upload would be:`,
             ...describeRequest(plan.wouldSend),
+            ...describePrepared(image),
             'Call again without dry_run to upload.',
           ].join('\n');
           const structured = {
@@ -62,6 +76,7 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
             image_urls: plan.imageUrls,
             index: plan.index,
             would_send: plan.wouldSend,
+            ...preparedField(image),
           };
           return toolResult(outputSchema, structured, summary);
         }
@@ -72,9 +87,17 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
         });
         return toolResult(
           outputSchema,
-          { image_url: result.imageUrl, image_urls: result.imageUrls, index: result.index },
-          `Uploaded ${path} to TracePass product ${product_id} as image ${result.index} ` +
-            `(${result.imageUrls.length} of ${MAX_IMAGES_PER_PRODUCT}): ${result.imageUrl}`,
+          {
+            image_url: result.imageUrl,
+            image_urls: result.imageUrls,
+            index: result.index,
+            ...preparedField(image),
+          },
+          [
+            `Uploaded ${path} to TracePass product ${product_id} as image ${result.index} ` +
+              `(${result.imageUrls.length} of ${MAX_IMAGES_PER_PRODUCT}): ${result.imageUrl}`,
+            ...describePrepared(image),
+          ].join('\n'),
         );
       } finally {
         await image.close();

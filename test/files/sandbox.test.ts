@@ -80,7 +80,7 @@ describe('resolving and opening files', () => {
     );
     const webp = ws.webp('product.png');
     expect(await refusal([webp])).toMatch(
-      /is a WebP image; Shopee accepts only JPEG or PNG\. Convert it first\./,
+      /is a WebP image; Shopee accepts only JPEG or PNG\. Convert it first, or pass fit: true/,
     );
     const [ok] = await files.openImages([webp], TRACEPASS_IMAGE_RULE);
     expect(ok?.type).toBe('webp');

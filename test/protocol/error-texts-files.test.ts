@@ -108,7 +108,7 @@ const CASES: Record<string, ToolErrorCase> = {
     tool: 'shopee_upload_images',
     args: (h) => ({ paths: [png(h), h.ws.webp('w.webp'), 'missing.png'] }),
     what: /^Nothing was uploaded: 2 of 3 files were refused\./,
-    fix: /- Cannot use ".*w\.webp": .*Convert it first\.\n- Cannot use "missing\.png": .*Check the spelling/,
+    fix: /- Cannot use ".*w\.webp": .*Convert it first, or pass fit: true to have it prepared on upload\.\n- Cannot use "missing\.png": .*Check the spelling/,
   },
   'a file that shrinks before it is sent': {
     tool: 'tracepass_upload_image',
