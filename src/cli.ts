@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseCommand } from './cli/args.js';
+import { folderWarnings } from './cli/warnings.js';
 import { createServer } from './server/create-server.js';
 import { wireDeps } from './server/deps.js';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   }
   const roots = command.roots;
   const deps = wireDeps({ env: process.env, roots });
+  for (const warning of folderWarnings(roots)) deps.logger.log('warning', warning);
   // serveStdio reads the opening message to pick the era (initialize, or 2026-07-28 discover) and pins
   // one server from the factory to the connection.
   serveStdio(() => createServer(deps), {

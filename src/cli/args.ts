@@ -11,6 +11,9 @@ export type Command =
   | { kind: 'version' }
   | UsageError;
 
+/** The words that select a command instead of serving; anything else in first place is a folder. */
+export const COMMAND_NAMES = ['doctor', 'emulator'] as const;
+
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v', '-V']);
 

@@ -23,7 +23,7 @@ Usage:
 Your MCP client starts the server; configure it with environment variables:
 ${variables.join('\n')}
 ${column('UPLOAD_TIMEOUT_MS, CONNECT_TIMEOUT_MS', 'default 120000 and 10000')}
-${column('LOG_LEVEL', `stderr log level: ${LOG_LEVEL_NAMES} (default warning)`)}
+${column('LOG_LEVEL', `stderr log level: ${LOG_LEVEL_NAMES}`)}
 ${column('MCP_HTTP_TOKENS', 'http: comma-separated bearer tokens; required unless the host is loopback')}
 
 Run doctor with the same variables and folders as your client's config: it makes one read-only call

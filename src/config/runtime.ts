@@ -1,9 +1,11 @@
-import { isLevel, type Level } from '../logging.js';
+import { isLevel, LEVELS, type Level } from '../logging.js';
 import { read, type Env } from './env.js';
 import { finding, type Finding } from './finding.js';
 
 export interface RuntimeConfig {
   http: { connectTimeoutMs: number; requestTimeoutMs: number };
+  /** https:// paths: downloaded unless URL_SOURCES=off; private addresses only with URL_ALLOW_PRIVATE=1. */
+  urlSources: { enabled: boolean; allowPrivate: boolean };
   /** stderr gets this level and up. */
   logLevel: Level;
 }
@@ -15,7 +17,7 @@ const TIMEOUTS = [
 
 export const DEFAULT_LOG_LEVEL: Level = 'warning';
 /** The levels LOG_LEVEL takes, as README and --help list them. */
-export const LOG_LEVEL_NAMES = 'debug, info, notice, warning, error, critical, alert or emergency';
+export const LOG_LEVEL_NAMES = LEVELS.map((l) => (l === DEFAULT_LOG_LEVEL ? `${l} (default)` : l)).join(', ');
 
 /** The settings that belong to no platform. A bad value never stops the server: the default is used. */
 export function readRuntime(env: Env): { config: RuntimeConfig; findings: Finding[] } {
@@ -55,5 +57,21 @@ export function readRuntime(env: Env): { config: RuntimeConfig; findings: Findin
             `LOG_LEVEL '${level}' is not a level, so stderr gets ${DEFAULT_LOG_LEVEL} and up`,
             `set LOG_LEVEL to ${LOG_LEVEL_NAMES}.`,
           );
-  return { config: { http, logLevel }, findings: [timeouts, log] };
+  const urlSources = {
+    enabled: read(env, 'URL_SOURCES') !== 'off',
+    allowPrivate: read(env, 'URL_ALLOW_PRIVATE') === '1',
+  };
+  const sources = finding(
+    'URL sources',
+    urlSources.allowPrivate && urlSources.enabled ? 'warn' : 'ok',
+    !urlSources.enabled
+      ? 'off (URL_SOURCES=off): https:// paths are refused'
+      : urlSources.allowPrivate
+        ? 'https:// paths are downloaded, private and loopback addresses included (URL_ALLOW_PRIVATE=1)'
+        : 'https:// paths are downloaded from public addresses only',
+    urlSources.allowPrivate && urlSources.enabled
+      ? 'unset URL_ALLOW_PRIVATE unless the server must fetch from hosts on its own network.'
+      : undefined,
+  );
+  return { config: { http, logLevel, urlSources }, findings: [timeouts, log, sources] };
 }

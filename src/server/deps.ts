@@ -58,7 +58,7 @@ export function wireDeps({
   const onAnswer = observer && ((answer: UpstreamAnswer) => observer.upstreamAnswer(answer));
   const transport = createTransport({ ...runtime.http, redact, userAgent, dispatcher, logger, onAnswer });
   return {
-    files: createFileAccess(new AllowedRoots(roots)),
+    files: createFileAccess(new AllowedRoots(roots), { ...runtime.urlSources, userAgent }),
     platforms: platforms.map((platform) => platform.bind(env, { transport, logger, now, retryPolicy })),
     logger,
     addLogSink: (sink) => logger.add(sink),

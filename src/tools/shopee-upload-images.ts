@@ -96,7 +96,7 @@ export function registerShopeeUploadImages(server: McpServer, ctx: ToolContext<S
     },
     async ({ paths, scene, ratio, dry_run }, { mcpReq }) => {
       const shopee = await ctx.client();
-      const images = await ctx.files.openImages(paths, SHOPEE_IMAGE_RULE);
+      const images = await ctx.files.openImages(paths, SHOPEE_IMAGE_RULE, { signal: mcpReq.signal });
       try {
         if (dry_run) {
           const wouldSend = await shopee.describeUpload({ images, scene, ratio });

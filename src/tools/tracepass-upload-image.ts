@@ -45,7 +45,7 @@ export function registerTracePassUploadImage(server: McpServer, ctx: ToolContext
     },
     async ({ product_id, path, dry_run }, { mcpReq }) => {
       const tracepass = await ctx.client();
-      const [image] = await ctx.files.openImages([path], TRACEPASS_IMAGE_RULE);
+      const [image] = await ctx.files.openImages([path], TRACEPASS_IMAGE_RULE, { signal: mcpReq.signal });
       if (!image) throw new Error('No file was opened.');
       try {
         if (dry_run) {

@@ -32,9 +32,9 @@ describe('path forms', () => {
     );
   });
 
-  it('refuses https:// URLs while this server does not download them, with the same list', async () => {
+  it('refuses https:// URLs where URL sources are off, with the same list', async () => {
     expect(await outcome('https://cdn.example/a.png')).toBe(
-      'Cannot use "https://cdn.example/a.png": is a URL, and URL sources are not enabled here. ' +
+      'Cannot use "https://cdn.example/a.png": is a URL, and URL sources are off here (URL_SOURCES=off). ' +
         ACCEPTED_SOURCES,
     );
   });

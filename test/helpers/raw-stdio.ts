@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { handshakeMessages } from './handshake.js';
 
 /** The built entry point (`npm test` builds first). */
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -41,17 +42,7 @@ export function rawSession(args: string[], env: Record<string, string | undefine
         else resolve(seen);
       }),
     handshake() {
-      send({
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'raw', version: '0' },
-        },
-      });
-      send({ method: 'notifications/initialized' });
-      send({ id: 2, method: 'tools/list' });
+      for (const message of handshakeMessages('raw')) send(message);
     },
     close: () => child.kill(),
   };

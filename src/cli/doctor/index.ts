@@ -38,7 +38,8 @@ export async function runChecks({
     roots: [],
     platforms,
     retryPolicy: () => NEVER_RETRY,
-    runtime: ({ http, logLevel }) => ({
+    runtime: ({ http, logLevel, ...rest }) => ({
+      ...rest,
       // stderr stays quiet unless LOG_LEVEL asks: the table already says what failed.
       logLevel: env.LOG_LEVEL?.trim() ? logLevel : 'emergency',
       http: {
