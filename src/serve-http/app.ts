@@ -16,9 +16,13 @@ export interface AppOptions {
   bodyLimit: number;
 }
 
+const CLOSE = { connection: 'close' };
+
 /** Routes `/mcp`, `/metrics` and `/healthz`; everything in front of the SDK handler is decided here. */
 export function createApp(o: AppOptions): RequestListener {
   return (req, res) => {
+    // Tracked before anything else, so that shutdown also waits for its own 503s to be written.
+    o.drain.track(res);
     if (o.drain.draining) {
       refuse(res, 503, 'This server is shutting down: send the request again.', {
         connection: 'close',
@@ -26,7 +30,6 @@ export function createApp(o: AppOptions): RequestListener {
       });
       return;
     }
-    o.drain.track(res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Load balancers and orchestrators ask without credentials.
     if (path === '/healthz') return replyJson(res, 200, { status: 'ok' });
@@ -42,7 +45,6 @@ export function createApp(o: AppOptions): RequestListener {
   };
 }
 
-const CLOSE = { connection: 'close' };
 
 interface Denial {
   status: number;

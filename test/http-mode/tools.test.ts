@@ -56,7 +56,7 @@ describe('HTTP mode: the same tools as on stdio, in both eras', () => {
         emulator.reset();
         const ctx = { emulator, ws };
         const args = toolCase.arrange(ctx);
-        const result = (await client.callTool({ name, arguments: args }));
+        const result = await client.callTool({ name, arguments: args });
         expect(result.isError, `${name}: ${JSON.stringify(result.content)}\n${replica.stderr()}`).toBeFalsy();
         expect(result.content.some((part) => part.type === 'text' && part.text.length > 0)).toBe(true);
         toolCase.verify(result, ctx, args);
@@ -66,10 +66,10 @@ describe('HTTP mode: the same tools as on stdio, in both eras', () => {
     it('refuses a file outside the server-side folders with the same error as on stdio', async () => {
       const outside = ws.png('elsewhere.png', undefined, ws.outside);
       emulator.reset();
-      const result = (await client.callTool({
+      const result = await client.callTool({
         name: 'tracepass_upload_image',
         arguments: { product_id: emulator.addProduct().id, path: outside },
-      }));
+      });
       expect(result.isError).toBe(true);
       expect(result.content).toEqual([
         { type: 'text', text: expect.stringMatching(/^Cannot use ".*elsewhere\.png": .*allowed folders/) },
