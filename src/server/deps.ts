@@ -4,6 +4,7 @@ import type { Env } from '../config/env.js';
 import { AllowedRoots, createFileAccess, type FileAccess } from '../files/index.js';
 import type { RetryPolicy } from '../http/retry.js';
 import { createTransport, type UpstreamAnswer } from '../http/transport.js';
+import { lazyLedger, ledgerSettings, type LedgerSource } from '../ledger/source.js';
 import { createLogger, stderrSink, type Logger, type LogSink } from '../logging.js';
 import { PLATFORMS } from '../platforms/index.js';
 import type { BoundPlatform, Platform } from '../platforms/platform.js';
@@ -15,6 +16,8 @@ export interface ServerDeps {
   files: FileAccess;
   platforms: readonly BoundPlatform[];
   logger: Logger;
+  /** The upload record: one per process, shared by every connection. */
+  ledger: LedgerSource;
   /** Adds a log sink (the MCP client's) and returns what removes it when that connection ends. */
   addLogSink?: (sink: LogSink) => () => void;
   /** Told of every tool call and upstream answer (HTTP mode's /metrics); nobody listens on stdio. */
@@ -61,6 +64,7 @@ export function wireDeps({
     files: createFileAccess(new AllowedRoots(roots), { ...runtime.urlSources, userAgent }),
     platforms: platforms.map((platform) => platform.bind(env, { transport, logger, now, retryPolicy })),
     logger,
+    ledger: lazyLedger(ledgerSettings(env), (message) => logger.log('warning', message)),
     addLogSink: (sink) => logger.add(sink),
     observer,
   };

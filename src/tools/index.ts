@@ -3,6 +3,6 @@ import type { ServerDeps } from '../server/deps.js';
 
 /** Every platform's tools (each platform lists its own), then the tools that belong to no platform. */
 export function registerTools(server: McpServer, deps: ServerDeps): void {
-  const shared = { files: deps.files, logger: deps.logger };
+  const shared = { files: deps.files, logger: deps.logger, ledger: () => deps.ledger.get() };
   for (const platform of deps.platforms) platform.registerTools(server, shared);
 }
