@@ -6,9 +6,20 @@ import { createServer } from './server/create-server.js';
 import { wireDeps } from './server/deps.js';
 
 // Entry point: `catalog-upload-mcp [DIR ...]` serves MCP on stdio. Each DIR is an allowed root.
-// `--help`, `--version` and `doctor` are loaded only when asked for: start-up time is measured.
+// `http`, `--help`, `--version` and `doctor` are loaded only when asked for: start-up time is measured.
 async function main(): Promise<void> {
   const command = parseCommand(process.argv.slice(2));
+  if (command.kind === 'http') {
+    const { serveHttp } = await import('./serve-http/index.js');
+    // `once`: a second signal while calls are finishing stops the process at once, as signals do.
+    const stopRequested = new Promise((resolve) => {
+      process.once('SIGTERM', resolve);
+      process.once('SIGINT', resolve);
+    });
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    // exit, not exitCode: open keep-alive connections to the platforms must not hold the process.
+    process.exit(await serveHttp({ ...command, env: process.env, stopRequested, say }));
+  }
   if (command.kind !== 'serve') {
     const { runCommand } = await import('./cli/commands.js');
     process.exitCode = await runCommand(command);

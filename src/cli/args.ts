@@ -1,11 +1,15 @@
+import { parseHttpOptions } from './http-args.js';
+import { unknownOption, type UsageError } from './usage.js';
+
 /** What the command line asks for. Parsed without loading anything, so a plain server start stays lean. */
 export type Command =
   | { kind: 'serve'; roots: string[] }
+  | { kind: 'http'; host: string; port: number; roots: string[] }
   | { kind: 'doctor'; roots: string[] }
   | { kind: 'emulator'; args: string[] }
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'usage-error'; message: string };
+  | UsageError;
 
 /** The words that select a command instead of serving; anything else in first place is a folder. */
 export const COMMAND_NAMES = ['doctor', 'emulator'] as const;
@@ -14,8 +18,10 @@ const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v', '-V']);
 
 /**
- * `[DIR ...]` serves MCP on stdio; `doctor [DIR ...]` checks the set-up; `emulator` runs the offline
- * emulator of both APIs; `--help` and `--version` print and exit. `--` ends the options, for a folder whose name starts with a dash or is `doctor`.
+ * `[DIR ...]` serves MCP on stdio; `http [--host H] [--port P] [DIR ...]` serves it over HTTP; `doctor
+ * [DIR ...]` checks the set-up; `emulator` runs the offline emulator of both APIs; `--help` and
+ * `--version` print and exit. `--` ends the options, for a folder whose name starts with a dash or is
+ * `doctor` or `http`.
  */
 export function parseCommand(argv: readonly string[]): Command {
   // The emulator parses its own options (--port, --host).
@@ -26,15 +32,9 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (options.some((arg) => HELP.has(arg))) return { kind: 'help' };
   if (options.some((arg) => VERSION.has(arg))) return { kind: 'version' };
+  if (options[0] === 'http') return parseHttpOptions(options.slice(1), rest);
   const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
-  if (unknown !== undefined) {
-    return {
-      kind: 'usage-error',
-      message:
-        `Unknown option '${unknown}'. Folders are plain arguments (put -- before a folder whose name ` +
-        'starts with a dash); run catalog-upload-mcp --help for usage.',
-    };
-  }
+  if (unknown !== undefined) return unknownOption(unknown);
   const [first, ...others] = options;
   if (first === 'doctor') return { kind: 'doctor', roots: [...others, ...rest] };
   return { kind: 'serve', roots: [...options, ...rest] };

@@ -4,7 +4,7 @@ import type { Command } from './args.js';
  * Runs every command but the server itself, and returns the exit code. These print to stdout: they are
  * run by a person in a terminal, never by an MCP client. Each loads its code only when asked for.
  */
-export async function runCommand(command: Exclude<Command, { kind: 'serve' }>): Promise<number> {
+export async function runCommand(command: Exclude<Command, { kind: 'serve' | 'http' }>): Promise<number> {
   const { NAME, VERSION } = await import('../server/version.js');
   switch (command.kind) {
     case 'version':

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { drainRequest } from './drain.js';
+import { sendHugeBody } from './fault-huge-body.js';
 import { receiveBody, type PlatformApi } from './platform.js';
 import { drop, send, type Reply } from './respond.js';
 import type { Exchange } from './types.js';
@@ -52,6 +53,8 @@ export async function serve(ex: Exchange, api: PlatformApi): Promise<void> {
   switch (fault?.kind) {
     case 'drop-before-store':
       return drop(ex);
+    case 'huge-body':
+      return sendHugeBody(ex, fault.bytes);
     // These store nothing, but still read (and record) the whole body before answering.
     case 'html-502':
       await receiveBody(ex, api.maxFileSize);

@@ -9,6 +9,12 @@ function validate(fault: Fault): void {
   const times = fault.times ?? 1;
   if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault.times must be a positive integer`);
   if (fault.kind === 'slow' && !(fault.delayMs >= 0)) throw new RangeError('fault.delayMs must be >= 0');
+  if (
+    fault.kind === 'huge-body' &&
+    fault.bytes !== undefined &&
+    !(Number.isSafeInteger(fault.bytes) && fault.bytes >= 0)
+  )
+    throw new RangeError('fault.bytes must be a whole number >= 0, or left out for an endless body');
 }
 
 /** Faults wait in order; each request takes the first one that matches it. */

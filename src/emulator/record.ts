@@ -43,6 +43,7 @@ export function createRecord(
     path,
     query: redact(query),
     hasAuthorization: req.headers.authorization !== undefined,
+    ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
     status: 0,
     parts: [],
     fields: {},

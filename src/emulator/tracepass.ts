@@ -59,6 +59,8 @@ export function createTracepassApi(ctx: TracepassContext): PlatformApi {
     maxFileSize: TRACEPASS_MAX_IMAGE_BYTES,
     faultReply,
     async handle(ex) {
+      // An error with the caller's own words: what a hostile or broken upstream may say.
+      if (ex.fault?.kind === 'tracepass-error') return tracepassError(ex.fault.status ?? 400, ex.fault.error);
       const found = route(ex, ctx);
       if (!found) return tracepassError(404, 'Not found');
       const auth = authorize(ex.req.headers.authorization, found.access, ctx);

@@ -82,6 +82,10 @@ export interface RecordedRequest {
   fields: Record<string, string>;
   /** Shopee error code, or TracePass error message, sent back. */
   error?: string;
+  /** The User-Agent header, as sent. */
+  userAgent?: string;
+  /** Body bytes a `huge-body` fault wrote before the client went away (or the body ended). */
+  answerBytes?: number;
 }
 
 interface FaultTarget {
@@ -103,6 +107,9 @@ export type Fault =
       message: string;
       status?: number;
     })
+  | (FaultTarget & { platform: 'tracepass'; kind: 'tracepass-error'; error: string; status?: number })
+  /** A 200 whose body runs to `bytes`, or never ends when `bytes` is left out. */
+  | (FaultTarget & { kind: 'huge-body'; bytes?: number })
   | (FaultTarget & { kind: 'malformed-json' })
   | (FaultTarget & { kind: 'html-502' })
   | {

@@ -42,6 +42,17 @@ export interface HttpResponse {
   json: unknown;
 }
 
+/** One answer a platform gave, as the transport saw it: what metrics count. */
+export interface UpstreamAnswer {
+  platform: string;
+  method: HttpRequest['method'];
+  status: number;
+  /** Request body bytes sent (0 without a body). */
+  sentBytes: number;
+  /** The platform said no, in its own way (an error field inside HTTP 200 included). */
+  refused: boolean;
+}
+
 /** Sends one request and reads the whole (small) answer. The only function that touches the network. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
@@ -54,6 +65,8 @@ export interface TransportOptions {
   /** An undici dispatcher (Agent, MockAgent); by default one keep-alive Agent is shared. */
   dispatcher?: Dispatcher;
   logger?: Logger;
+  /** Told of every answer (HTTP mode counts them for /metrics). */
+  onAnswer?: (answer: UpstreamAnswer) => void;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -116,6 +129,13 @@ export function createTransport(options: TransportOptions): Transport {
           ...(refusal ? { error: refusal } : {}),
         },
       );
+      options.onAnswer?.({
+        platform: req.service.label,
+        method: req.method,
+        status: res.statusCode,
+        sentBytes: req.body?.length ?? 0,
+        refused: refusal !== undefined,
+      });
       return { status: res.statusCode, headers: res.headers, text, json };
     } catch (error) {
       req.body?.stream.destroy();

@@ -4,6 +4,7 @@ import type { Env } from '../config/env.js';
 import type { FileAccess } from '../files/index.js';
 import type { RetryPolicy } from '../http/retry.js';
 import type { Service, Transport } from '../http/transport.js';
+import type { UploadLedger } from '../ledger/types.js';
 import type { Logger } from '../logging.js';
 
 export interface EnvVariable {
@@ -26,11 +27,16 @@ export interface ClientDeps<Config> {
   policies: Record<string, RetryPolicy>;
 }
 
-/** What a tool of a platform gets: its platform's client (or the error naming what to set), and the files. */
-export interface ToolContext<Client> {
-  client(): Promise<Client>;
+/** What every platform's tools share: the files, the log, and the upload record (opened on first use). */
+export interface SharedToolDeps {
   files: FileAccess;
   logger: Logger;
+  ledger(): Promise<UploadLedger>;
+}
+
+/** What a tool of a platform gets: its platform's client (or the error naming what to set), and the shared deps. */
+export interface ToolContext<Client> extends SharedToolDeps {
+  client(): Promise<Client>;
 }
 
 export type ToolRegistration<Client> = (server: McpServer, ctx: ToolContext<Client>) => void;
@@ -68,7 +74,7 @@ export interface BoundPlatform {
   id: string;
   label: string;
   reading: ConfigReading<unknown>;
-  registerTools(server: McpServer, shared: { files: FileAccess; logger: Logger }): void;
+  registerTools(server: McpServer, shared: SharedToolDeps): void;
   /** Undefined when the platform is not usable as configured. */
   liveCheck(): Promise<Finding> | undefined;
 }

@@ -38,6 +38,7 @@ describe('doctor against the emulator', () => {
       ['TracePass API key', 'ok'],
       ['TracePass host', 'ok'],
       [`Folder ${ws.root}`, 'ok'],
+      ['Upload record', 'ok'],
       ['Shopee API', 'ok'],
       ['TracePass API', 'ok'],
     ]);

@@ -1,5 +1,6 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
+import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import type { FileAccess } from '../../src/files/index.js';
@@ -37,16 +38,24 @@ export interface HarnessOptions {
   dispatcher?: Dispatcher;
   /** Wraps the server's file access, to act between validation and upload. */
   files?: (files: FileAccess) => FileAccess;
+  /** Another server on this emulator and workspace (a restart, a second process): close() leaves them. */
+  on?: Pick<Harness, 'emulator' | 'ws'>;
 }
 
 /** The embedded emulator on 127.0.0.1, the real server wired to it, and an SDK client in memory. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator(options.emulator);
-  const ws = makeWorkspace();
+  const emulator = options.on?.emulator ?? (await startEmulator(options.emulator));
+  const ws = options.on?.ws ?? makeWorkspace();
   const logs: string[] = [];
   const wired = wireDeps({
-    // Lines are collected in `logs`; stderr stays quiet unless a test asks for LOG_LEVEL.
-    env: { LOG_LEVEL: 'emergency', ...emulator.env, ...options.env },
+    // Lines are collected in `logs`; stderr stays quiet unless a test asks for LOG_LEVEL. The upload
+    // record lives in the workspace, never in the user's state dir.
+    env: {
+      LOG_LEVEL: 'emergency',
+      CATALOG_UPLOAD_STATE_DIR: join(ws.base, 'state'),
+      ...emulator.env,
+      ...options.env,
+    },
     roots: options.roots?.(ws) ?? [ws.root],
     sinks: [
       (level, message, data) => logs.push(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
@@ -70,6 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await client.close();
       await server.close();
+      await deps.ledger.close();
+      if (options.on) return;
       await emulator.close();
       ws.cleanup();
     },

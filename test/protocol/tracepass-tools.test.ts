@@ -49,7 +49,8 @@ describe('tracepass_upload_image', () => {
     h.emulator.reset();
     const refused = await h.call('tracepass_upload_image', {
       product_id: product.id,
-      path: h.ws.png('b.png'),
+      // Other bytes than a.png: the same bytes would be a.png's image, already on the product.
+      path: h.ws.png('b.png', 20_000),
     });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(

@@ -12,27 +12,34 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** Lets the first chunk of every upload through and holds back the rest: an upload stuck mid-body. */
+/**
+ * Lets the first chunk of every upload through and holds back the rest: an upload stuck mid-body. The
+ * first read of each file (hashing it for the upload record) passes whole.
+ */
 function stallAfterFirstChunk(files: FileAccess): FileAccess {
   return {
     roots: files.roots,
     async openImages(paths, rule) {
       const images = await files.openImages(paths, rule);
-      return images.map((image) => ({
-        ...image,
-        stream: () => {
-          let first = true;
-          const gate = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              if (first) done(null, chunk);
-              first = false;
-            },
-          });
-          const source = image.stream();
-          source.on('error', (error) => gate.destroy(error));
-          return source.pipe(gate);
-        },
-      }));
+      return images.map((image) => {
+        let reads = 0;
+        return {
+          ...image,
+          stream: () => {
+            if (reads++ === 0) return image.stream();
+            let first = true;
+            const gate = new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                if (first) done(null, chunk);
+                first = false;
+              },
+            });
+            const source = image.stream();
+            source.on('error', (error) => gate.destroy(error));
+            return source.pipe(gate);
+          },
+        };
+      });
     },
   };
 }

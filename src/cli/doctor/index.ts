@@ -5,10 +5,12 @@ import { NEVER_RETRY } from '../../http/retry.js';
 import { PLATFORMS } from '../../platforms/index.js';
 import type { Platform } from '../../platforms/platform.js';
 import { wireDeps } from '../../server/deps.js';
+import { ledgerSettings } from '../../ledger/source.js';
 import { renderTable } from '../table.js';
 import { folderFindings } from './folders.js';
 import { liveFinding } from './live.js';
 import { nodeFinding } from './node.js';
+import { recordFinding } from './record.js';
 
 /** Longest a doctor call may take: long enough for a slow link, short enough not to look hung. */
 const DOCTOR_TIMEOUT_MS = 15_000;
@@ -22,7 +24,8 @@ export interface DoctorOptions {
 }
 
 /**
- * Every check, in reading order: the process, each platform's settings, the folders, then the live calls.
+ * Every check, in reading order: the process, each platform's settings, the folders, the upload record,
+ * then the live calls.
  * The settings rows are the findings of the very readers the server runs.
  */
 export async function runChecks({
@@ -58,8 +61,9 @@ export async function runChecks({
         ),
       ]
     : [];
-  const [folderRows, live] = await Promise.all([
+  const [folderRows, record, live] = await Promise.all([
     folderFindings(folders, cwd),
+    recordFinding(ledgerSettings(env)),
     Promise.all(deps.platforms.map(liveFinding)),
   ]);
   return [
@@ -68,6 +72,7 @@ export async function runChecks({
     ...none,
     ...deps.platforms.flatMap((p) => p.reading.findings),
     ...folderRows,
+    record,
     ...live,
   ];
 }

@@ -25,6 +25,8 @@ export interface Product {
 }
 
 export interface TracePassClient {
+  /** Where requests go (normalized: no trailing slash); part of the upload record's key. */
+  readonly baseUrl: string;
   /** Reads a product; safe to resend, so transient failures are retried. */
   getProduct(productId: string, signal?: AbortSignal): Promise<Product>;
   /** One POST, never resent here: see `uploadImageOnce` for the protocol that makes resending safe. */
@@ -71,6 +73,7 @@ export function createTracePassClient(deps: ClientDeps<TracePassConfig>): TraceP
     });
 
   return {
+    baseUrl: config.baseUrl,
     uploadPolicy: policies.upload ?? NEVER_RETRY,
 
     async getProduct(productId, signal) {

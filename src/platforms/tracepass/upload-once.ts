@@ -16,6 +16,8 @@ export interface UploadOnceOptions {
   signal?: AbortSignal;
   onProgress?: (sent: number, total: number) => void;
   logger?: Logger;
+  /** The product as the caller has just read it, so it is not read twice. */
+  product?: Product;
 }
 
 /** Refuses a product that already holds the maximum, before any bytes are sent. */
@@ -28,7 +30,7 @@ export function ensureRoom(product: Product): void {
   }
 }
 
-const outcome = (imageUrl: string, imageUrls: string[]): UploadOutcome => ({
+export const outcome = (imageUrl: string, imageUrls: string[]): UploadOutcome => ({
   imageUrl,
   imageUrls,
   index: imageUrls.lastIndexOf(imageUrl),
@@ -57,9 +59,9 @@ export async function uploadImageOnce(
   client: TracePassClient,
   productId: string,
   image: OpenedImage,
-  { signal, onProgress, logger }: UploadOnceOptions = {},
+  { signal, onProgress, logger, product }: UploadOnceOptions = {},
 ): Promise<UploadOutcome> {
-  let before = await client.getProduct(productId, signal);
+  let before = product ?? (await client.getProduct(productId, signal));
   ensureRoom(before);
 
   const recover = async (error: UpstreamError) => {
