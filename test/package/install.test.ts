@@ -90,6 +90,8 @@ describe('the packed package', () => {
         'shopee_upload_images',
         'tracepass_upload_image',
         'tracepass_delete_image',
+        'tracepass_list_images',
+        'list_local_images',
       ]);
     } finally {
       await client.close();

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('the built server over stdio', () => {
-  it('serves the three tools to an SDK client and uploads through them', async () => {
+  it('serves every tool to an SDK client and uploads through them', async () => {
     const client = new Client({ name: 'stdio-test', version: '1.0.0' });
     await client.connect(
       new StdioClientTransport({
@@ -36,6 +36,8 @@ describe('the built server over stdio', () => {
         'shopee_upload_images',
         'tracepass_upload_image',
         'tracepass_delete_image',
+        'tracepass_list_images',
+        'list_local_images',
       ]);
       ws.png('hero.png');
       const shopee = await client.callTool({
