@@ -105,7 +105,7 @@ export const TOOL_CASES: Record<string, ToolCase> = {
   list_local_images: {
     arrange: ({ ws }) => {
       const shelf = join(ws.root, 'shelf');
-      mkdirSync(shelf);
+      mkdirSync(shelf, { recursive: true });
       ws.png('front.png', undefined, shelf);
       ws.file('notes.txt', 'not an image', shelf);
       return { folder: 'shelf' };

@@ -91,6 +91,7 @@ describe('the packed package', () => {
         'tracepass_upload_image',
         'tracepass_delete_image',
         'tracepass_list_images',
+        'list_local_images',
       ]);
     } finally {
       await client.close();

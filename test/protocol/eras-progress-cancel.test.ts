@@ -31,7 +31,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     const paths = [0, 1].map((i) => sparsePng(join(s.ws.root, `big-${i}.png`), 3 * MB, `s${i}`));
     const seen: Progress[] = [];
     const result = await s.client.callTool(
-      { name: 'shopee_upload_images', arguments: { paths } },
+      { name: 'shopee_upload_images', arguments: { paths, strip_metadata: false } },
       { onprogress: (p) => seen.push(p) },
     );
     expect(result.isError).toBeFalsy();
@@ -46,7 +46,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     const path = sparsePng(join(s.ws.root, 'passport.png'), 4 * MB, 't');
     const seen: Progress[] = [];
     const result = await s.client.callTool(
-      { name: 'tracepass_upload_image', arguments: { product_id: product.id, path } },
+      { name: 'tracepass_upload_image', arguments: { product_id: product.id, path, strip_metadata: false } },
       { onprogress: (p) => seen.push(p) },
     );
     expect(result.structuredContent).toMatchObject({ index: 0 });
@@ -59,7 +59,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
   it('cancels a Shopee upload in flight: the upstream request is dropped, and the next call is served', async () => {
     const paths = [sparsePng(join(s.ws.root, 'held.png'), 2 * MB, 'h')];
     s.emulator.inject({ platform: 'shopee', kind: 'slow', delayMs: HELD_MS });
-    const call = s.cancellable('shopee_upload_images', { paths });
+    const call = s.cancellable('shopee_upload_images', { paths, strip_metadata: false });
     await eventually(() => requestsOf(s.emulator, 'POST').length === 1, STDIO_WAIT_MS);
 
     call.cancel();
@@ -67,7 +67,7 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     // The server aborted its own request: the emulator saw the connection go before it answered.
     await eventually(() => s.emulator.requests[0]?.status === 'dropped', STDIO_WAIT_MS);
 
-    const next = await s.call('shopee_upload_images', { paths });
+    const next = await s.call('shopee_upload_images', { paths, strip_metadata: false });
     expect(next.isError).toBeFalsy();
     expect(requestLines(s.emulator)).toEqual([
       'POST /api/v2/media_space/upload_image dropped',
@@ -80,7 +80,11 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     const held = sparsePng(join(s.ws.root, 'held-tp.png'), 2 * MB, 'held');
     const after = sparsePng(join(s.ws.root, 'after-tp.png'), MB, 'after');
     s.emulator.inject({ platform: 'tracepass', method: 'POST', kind: 'slow', delayMs: HELD_MS });
-    const call = s.cancellable('tracepass_upload_image', { product_id: product.id, path: held });
+    const call = s.cancellable('tracepass_upload_image', {
+      product_id: product.id,
+      path: held,
+      strip_metadata: false,
+    });
     await eventually(() => requestsOf(s.emulator, 'POST').length === 1, STDIO_WAIT_MS);
 
     call.cancel();
@@ -89,7 +93,11 @@ describe.each(REVISIONS)('a %s client over stdio', (revision) => {
     const leftByCancelled = product.imageUrls.length;
     expect(leftByCancelled).toBeLessThanOrEqual(1);
 
-    const next = await s.call('tracepass_upload_image', { product_id: product.id, path: after });
+    const next = await s.call('tracepass_upload_image', {
+      product_id: product.id,
+      path: after,
+      strip_metadata: false,
+    });
     expect(next.structuredContent).toMatchObject({ index: leftByCancelled });
     expect(product.imageUrls).toHaveLength(leftByCancelled + 1);
     // Nothing was resent for the cancelled call: one POST each.

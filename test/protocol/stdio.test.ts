@@ -37,6 +37,7 @@ describe('the built server over stdio', () => {
         'tracepass_upload_image',
         'tracepass_delete_image',
         'tracepass_list_images',
+        'list_local_images',
       ]);
       ws.png('hero.png');
       const shopee = await client.callTool({
