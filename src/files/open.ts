@@ -45,6 +45,8 @@ export interface OpenedImage {
   mime: string;
   /** Set when the bytes sent differ from the file: metadata removed, or fitted. */
   prepared?: Prepared;
+  /** A dry run's estimate of a fitted copy: its size is known, its bytes are not made (nothing to stream or hash). */
+  estimated?: true;
   /** A fresh stream of the `size` bytes to send, from the open descriptor; call once per attempt. */
   stream(): Readable;
   close(): Promise<void>;

@@ -88,6 +88,7 @@ async function fitted(file: CheckedFile, format: ImageFormat, rule: ImageRule): 
         type: estimate.type,
         mime: MIME[estimate.type],
         prepared: preparedOf(format, file.size, estimate),
+        estimated: true,
         stream: () => {
           throw new Error('A dry run sends nothing.');
         },

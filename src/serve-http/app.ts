@@ -45,7 +45,6 @@ export function createApp(o: AppOptions): RequestListener {
   };
 }
 
-
 interface Denial {
   status: number;
   message: string;

@@ -14,7 +14,7 @@ it('runs the demo offline: one client per protocol era, then every tool, one inp
   expect(stdout).toMatch(/^2026-07-28 \(discover\) client: protocol 2026-07-28, \d+ tools; ✓/m);
   for (const tool of ['shopee_upload_images', 'tracepass_upload_image', 'tracepass_delete_image'])
     expect(stdout).toContain(tool);
-  expect(stdout.match(/✓ ok/g)).toHaveLength(4);
+  expect(stdout.match(/✓ ok/g)).toHaveLength(7);
   expect(stdout.match(/✗ refused/g)).toHaveLength(1);
   expect(stdout).toMatch(/DELETE \/api\/v1\/products\/\w+\/images\/0 → 200/);
 });

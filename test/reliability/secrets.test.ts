@@ -89,7 +89,12 @@ async function drive(client: Client, emulator: Emulator, keys: Keys, seen: strin
     if (fault?.platform === 'shopee') await call('shopee_upload_images', { paths: ['a.png', 'b.jpg'] });
     else if (fault?.method === 'DELETE') {
       await call('tracepass_delete_image', { product_id: DEMO_PRODUCT_ID, index: 0 });
-    } else await call('tracepass_upload_image', { product_id: DEMO_PRODUCT_ID, path: 'a.png' });
+    } else
+      await call('tracepass_upload_image', {
+        product_id: DEMO_PRODUCT_ID,
+        path: 'a.png',
+        allow_duplicate: true,
+      });
   }
 }
 

@@ -30,7 +30,8 @@ export async function planUpload(
   { ledger, signal }: { ledger?: UploadLedger; signal?: AbortSignal } = {},
 ): Promise<UploadPlan> {
   const product = await client.getProduct(productId, signal);
-  if (ledger) {
+  // A fitted copy's bytes are only estimated in a dry run, so whether they were uploaded before is unknown.
+  if (ledger && !image.estimated) {
     const { url } = await recordedImage(ledger, await uploadKey(client, productId, image, signal), product);
     if (url !== undefined) {
       const index = product.imageUrls.lastIndexOf(url);
