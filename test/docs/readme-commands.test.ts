@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { handshake } from '../helpers/handshake.js';
-import { configLaunches, readmeForms, type Form } from './readme-forms.js';
+import { configLaunches, readmeForms } from './readme-forms.js';
 
 // Every command README shows, run as a reader would run it (`npm test` has built dist/ first). The
 // placeholders become real folders; `npm install -g .` goes to a temporary prefix. The npx forms, which

@@ -1,5 +1,4 @@
 import { Transform } from 'node:stream';
-import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileAccess } from '../../src/files/index.js';
 import { eventually } from '../emulator/helpers.js';

@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
-import type { CallToolResult, JsonSchemaType } from '@modelcontextprotocol/client';
+import type { JsonSchemaType } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_ID } from '../../src/emulator/index.js';
