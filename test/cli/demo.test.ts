@@ -17,4 +17,4 @@ it('runs the demo offline: one client per protocol era, then every tool, one inp
   expect(stdout.match(/✓ ok/g)).toHaveLength(7);
   expect(stdout.match(/✗ refused/g)).toHaveLength(1);
   expect(stdout).toMatch(/DELETE \/api\/v1\/products\/\w+\/images\/0 → 200/);
-});
+}, 120_000); // The demo fits a photo with sharp and starts two clients: slow on a loaded machine.
